@@ -1,0 +1,65 @@
+package clustersearch.cli;
+
+import clustersearch.config.AppConfig;
+import clustersearch.config.ConfigException;
+import clustersearch.search.InvalidRequestException;
+import clustersearch.source.ListFormatException;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The one entry point: {@code cluster-search index|serve|search}. */
+@Command(
+    name = "cluster-search",
+    mixinStandardHelpOptions = true,
+    version = "cluster-search 0.1.0",
+    description = "Search over China's innovative industrial cluster lists (创新型产业集群).",
+    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class})
+public final class Main implements Runnable {
+
+  @Option(
+      names = "--home",
+      description = "Project folder that data/, config/ and index/ resolve against (default: ${DEFAULT-VALUE}).",
+      defaultValue = "${sys:cluster.home:-.}",
+      scope = CommandLine.ScopeType.INHERIT)
+  Path home;
+
+  @Option(
+      names = "--config",
+      description = "Configuration folder (default: HOME/config).",
+      scope = CommandLine.ScopeType.INHERIT)
+  Path configDir;
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Loads the configuration once, for a subcommand. */
+  AppConfig config() {
+    Path root = home.toAbsolutePath().normalize();
+    return AppConfig.load(root, configDir == null ? root.resolve("config") : configDir);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with the error handling every subcommand shares. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ListFormatException
+              || e instanceof ConfigException
+              || e instanceof InvalidRequestException
+              || e instanceof IllegalStateException) {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return 1;
+          }
+          throw e;
+        });
+    return cli;
+  }
+}

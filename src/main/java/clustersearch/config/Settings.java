@@ -1,0 +1,150 @@
+package clustersearch.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code config/settings.yaml}: server, paths, search and analysis settings, with defaults. */
+public record Settings(Server server, Paths paths, Search search, Analysis analysis) {
+
+  public static final String FILE = "settings.yaml";
+
+  public Settings {
+    server = Objects.requireNonNullElseGet(server, Server::defaults);
+    paths = Objects.requireNonNullElseGet(paths, Paths::defaults);
+    search = Objects.requireNonNullElseGet(search, Search::defaults);
+    analysis = Objects.requireNonNullElseGet(analysis, Analysis::defaults);
+  }
+
+  /** Every setting at its default. */
+  public static Settings defaults() {
+    return new Settings(null, null, null, null);
+  }
+
+  /** Reads {@code settings.yaml} from {@code configDir}. */
+  public static Settings load(Path configDir) {
+    return Yaml.read(configDir.resolve(FILE), Settings.class);
+  }
+
+  /** The HTTP server. */
+  public record Server(Integer port, List<String> corsOrigins, Integer reloadSeconds) {
+    public static final int DEFAULT_PORT = 7070;
+    public static final List<String> ANY_ORIGIN = List.of("*");
+    public static final int DEFAULT_RELOAD_SECONDS = 2;
+
+    public Server {
+      port = Objects.requireNonNullElse(port, DEFAULT_PORT);
+      corsOrigins = List.copyOf(Objects.requireNonNullElse(corsOrigins, ANY_ORIGIN));
+      reloadSeconds = Objects.requireNonNullElse(reloadSeconds, DEFAULT_RELOAD_SECONDS);
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("server.port must be 0..65535, got " + port);
+      }
+      if (reloadSeconds < 1) {
+        throw new IllegalArgumentException("server.reloadSeconds must be at least 1");
+      }
+    }
+
+    static Server defaults() {
+      return new Server(null, null, null);
+    }
+
+    /** True when any origin may call the API. */
+    public boolean anyOrigin() {
+      return corsOrigins.contains("*");
+    }
+  }
+
+  /** Where the source lists are read and the index is written, relative to the project folder. */
+  public record Paths(String data, String index) {
+    public static final String DEFAULT_DATA = "data";
+    public static final String DEFAULT_INDEX = "index";
+
+    public Paths {
+      data = Objects.requireNonNullElse(data, DEFAULT_DATA);
+      index = Objects.requireNonNullElse(index, DEFAULT_INDEX);
+    }
+
+    static Paths defaults() {
+      return new Paths(null, null);
+    }
+  }
+
+  /**
+   * Ranking and paging.
+   *
+   * @param boosts weight of a match per searchable field group (industry, name, place, builder)
+   * @param phraseBoost extra weight when the whole query part matches as a phrase
+   * @param wordWeight weight of the smartcn word-level match next to the bigram match
+   * @param maxQueryTerms terms taken from one query; the rest is ignored, so no text can overflow
+   */
+  public record Search(
+      Integer defaultSize,
+      Integer maxSize,
+      Integer maxResultWindow,
+      Integer facetSize,
+      Integer maxQueryTerms,
+      Map<String, Float> boosts,
+      Float phraseBoost,
+      Float wordWeight) {
+    public static final int DEFAULT_SIZE = 10;
+    public static final int MAX_SIZE = 100;
+    public static final int MAX_RESULT_WINDOW = 10_000;
+    public static final int FACET_SIZE = 10;
+    public static final int MAX_QUERY_TERMS = 32;
+    public static final Map<String, Float> BOOSTS =
+        Map.of("industry", 3f, "name", 1.5f, "place", 2f, "builder", 1f);
+    public static final float PHRASE_BOOST = 2f;
+    public static final float WORD_WEIGHT = 0.5f;
+
+    public Search {
+      defaultSize = Objects.requireNonNullElse(defaultSize, DEFAULT_SIZE);
+      maxSize = Objects.requireNonNullElse(maxSize, MAX_SIZE);
+      maxResultWindow = Objects.requireNonNullElse(maxResultWindow, MAX_RESULT_WINDOW);
+      facetSize = Objects.requireNonNullElse(facetSize, FACET_SIZE);
+      maxQueryTerms = Objects.requireNonNullElse(maxQueryTerms, MAX_QUERY_TERMS);
+      boosts = Map.copyOf(Objects.requireNonNullElse(boosts, BOOSTS));
+      phraseBoost = Objects.requireNonNullElse(phraseBoost, PHRASE_BOOST);
+      wordWeight = Objects.requireNonNullElse(wordWeight, WORD_WEIGHT);
+      for (String key : boosts.keySet()) {
+        if (!BOOSTS.containsKey(key)) {
+          throw new IllegalArgumentException(
+              "search.boosts has unknown field '" + key + "' (known: " + BOOSTS.keySet() + ")");
+        }
+      }
+      if (defaultSize < 1 || defaultSize > maxSize) {
+        throw new IllegalArgumentException("search.defaultSize must be 1..search.maxSize");
+      }
+      if (maxQueryTerms < 1 || maxQueryTerms > 64) {
+        throw new IllegalArgumentException("search.maxQueryTerms must be 1..64");
+      }
+    }
+
+    static Search defaults() {
+      return new Search(null, null, null, null, null, null, null, null);
+    }
+
+    /** The boost of a field group, its default where the file leaves it out. */
+    public float boost(String group) {
+      return boosts.getOrDefault(group, BOOSTS.get(group));
+    }
+  }
+
+  /**
+   * Analysis shared by indexing and querying; changing it needs a reindex.
+   *
+   * @param boilerplate phrases every name or builder carries (创新型产业集群, 高新区, 管委会): structure,
+   *     not matching text, so they are blanked out before tokenizing, on both sides
+   */
+  public record Analysis(List<String> boilerplate) {
+    public static final List<String> BOILERPLATE = List.of("创新型产业集群", "高新区", "管委会");
+
+    public Analysis {
+      boilerplate = List.copyOf(Objects.requireNonNullElse(boilerplate, BOILERPLATE));
+    }
+
+    static Analysis defaults() {
+      return new Analysis(null);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package clustersearch.http;
+
+import clustersearch.config.Settings;
+import clustersearch.search.SearchService;
+import io.javalin.Javalin;
+import java.util.List;
+
+/** Builds the Javalin app from its dependencies; every route is registered here. */
+public final class HttpApi {
+  private HttpApi() {}
+
+  /** What GET / answers until the search page exists: the endpoints, for a person trying curl. */
+  public record Index(String name, List<String> endpoints) {}
+
+  /** The app, not started: {@code create(...).start(port)}; tests start it on port 0. */
+  public static Javalin create(SearchService service, Settings settings) {
+    SearchController controller = new SearchController(service, settings.search().defaultSize());
+    Index index =
+        new Index(
+            "cluster-search",
+            List.of(
+                "GET /api/search?q=&province=&industry=&page=1&size=10",
+                "GET /api/facets?q=&province=&industry=",
+                "GET /api/clusters/{id}",
+                "GET /api/health"));
+    return Javalin.create(
+        cfg -> {
+          cfg.startup.showJavalinBanner = false;
+          cfg.bundledPlugins.enableCors(
+              cors ->
+                  cors.addRule(
+                      rule -> {
+                        List<String> origins = settings.server().corsOrigins();
+                        if (settings.server().anyOrigin()) {
+                          rule.anyHost();
+                        } else {
+                          origins.forEach(origin -> rule.allowHost(origin));
+                        }
+                      }));
+          cfg.routes.get("/", ctx -> ctx.json(index));
+          cfg.routes.get("/api/search", controller::search);
+          cfg.routes.get("/api/facets", controller::facets);
+          cfg.routes.get("/api/clusters/{id}", controller::cluster);
+          cfg.routes.get("/api/health", controller::health);
+          ErrorMapper.register(cfg.routes);
+        });
+  }
+}

@@ -1,0 +1,59 @@
+package clustersearch.http;
+
+import clustersearch.search.SearchRequest;
+import clustersearch.search.SearchService;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/** Client IO for the search endpoints: read and validate parameters, call the service, answer. */
+final class SearchController {
+  private final SearchService service;
+  private final int defaultSize;
+
+  SearchController(SearchService service, int defaultSize) {
+    this.service = service;
+    this.defaultSize = defaultSize;
+  }
+
+  /** GET /api/search?q=&province=&industry=&page=&size= */
+  void search(Context ctx) throws IOException {
+    int page = ctx.queryParamAsClass("page", Integer.class).getOrDefault(1);
+    int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(defaultSize);
+    ctx.json(
+        service.search(
+            new SearchRequest(query(ctx), values(ctx, "province"), values(ctx, "industry"), page, size)));
+  }
+
+  /** GET /api/facets?q=&province=&industry= */
+  void facets(Context ctx) throws IOException {
+    ctx.json(service.facets(query(ctx), values(ctx, "province"), values(ctx, "industry")));
+  }
+
+  /** GET /api/clusters/{id} */
+  void cluster(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    ctx.json(
+        service.get(id).orElseThrow(() -> ApiException.notFound("No cluster with id '" + id + "'")));
+  }
+
+  /** GET /api/health */
+  void health(Context ctx) throws IOException {
+    ctx.json(service.health());
+  }
+
+  private static String query(Context ctx) {
+    String q = ctx.queryParam("q");
+    return q == null ? "" : q;
+  }
+
+  /** A repeated parameter, each value possibly comma-separated: province=山东,湖北&province=广东. */
+  private static List<String> values(Context ctx, String name) {
+    return ctx.queryParams(name).stream()
+        .flatMap(v -> Arrays.stream(v.split("[,，]")))
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .toList();
+  }
+}

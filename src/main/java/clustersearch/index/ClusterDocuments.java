@@ -1,0 +1,78 @@
+package clustersearch.index;
+
+import clustersearch.source.Cluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+
+/** Records in, documents out: the one mapping between a {@link Cluster} and its Lucene document. */
+public final class ClusterDocuments {
+  private static final FacetsConfig FACETS = Fields.facetsConfig();
+
+  private ClusterDocuments() {}
+
+  /** The document of one cluster, facet fields built through {@link FacetsConfig#build}. */
+  public static Document toDocument(Cluster c) {
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, c.id(), Field.Store.YES));
+    doc.add(new StoredField(Fields.YEAR, c.year()));
+    doc.add(new NumericDocValuesField(Fields.YEAR, c.year()));
+    doc.add(new StoredField(Fields.SEQ, c.seq()));
+    doc.add(new NumericDocValuesField(Fields.SEQ, c.seq()));
+
+    searchable(doc, Fields.INDUSTRY, c.industry(), true);
+    searchable(doc, Fields.NAME, c.name(), true);
+    String place = c.region().equals(c.province()) ? c.region() : c.region() + " " + c.province();
+    searchable(doc, Fields.PLACE, place, false);
+    for (String builder : c.builders()) {
+      searchable(doc, Fields.BUILDER, builder, true);
+    }
+
+    doc.add(new StoredField(Fields.REGION, c.region()));
+    doc.add(new StoredField(Fields.PROVINCE, c.province()));
+    doc.add(new StoredField(Fields.BUILDER_TEXT, c.builder()));
+    doc.add(new StoredField(Fields.RECOMMENDER, c.recommender()));
+    doc.add(new StoredField(Fields.SECTOR, c.sector()));
+
+    doc.add(new SortedSetDocValuesFacetField(Fields.DIM_PROVINCE, c.province()));
+    doc.add(new SortedSetDocValuesFacetField(Fields.DIM_INDUSTRY, c.sector(), c.industry()));
+    doc.add(new SortedSetDocValuesFacetField(Fields.DIM_YEAR, Integer.toString(c.year())));
+    try {
+      return FACETS.build(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // sorted-set facets need no taxonomy, so no I/O
+    }
+  }
+
+  /** The cluster a document was built from, read back from its stored fields. */
+  public static Cluster fromDocument(Document doc) {
+    List<String> builders = Arrays.asList(doc.getValues(Fields.BUILDER));
+    return new Cluster(
+        doc.get(Fields.ID),
+        doc.getField(Fields.YEAR).numericValue().intValue(),
+        doc.getField(Fields.SEQ).numericValue().intValue(),
+        doc.get(Fields.REGION),
+        doc.get(Fields.PROVINCE),
+        doc.get(Fields.NAME),
+        doc.get(Fields.BUILDER_TEXT),
+        builders,
+        doc.get(Fields.RECOMMENDER),
+        doc.get(Fields.SECTOR),
+        doc.get(Fields.INDUSTRY));
+  }
+
+  /** A group's smartcn field (stored when asked) and its bigram twin. */
+  private static void searchable(Document doc, String group, String value, boolean store) {
+    doc.add(new TextField(group, value, store ? Field.Store.YES : Field.Store.NO));
+    doc.add(new TextField(Fields.gram(group), value, Field.Store.NO));
+  }
+}

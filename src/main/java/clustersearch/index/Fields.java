@@ -1,0 +1,204 @@
+package clustersearch.index;
+
+import clustersearch.config.Settings;
+import java.io.Reader;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * Names every index field, says why it is indexed the way it is, and builds the analyzers that the
+ * indexer and the query side share.
+ *
+ * <p>Each searchable group (industry, name, place, builder) is indexed twice: with smartcn for
+ * word-level scoring, and with CJK bigrams plus unigrams for recall. smartcn alone loses recall on
+ * this list: as a query 中药 segments to 中/药 while the name holds the token 中药, and 汽摩智造 or 锂电
+ * fall apart into single characters. Bigrams match any run of two or more characters, unigrams
+ * serve one-character queries such as 铝.
+ */
+public final class Fields {
+
+  /** Exact id ("2021-19"), for /api/clusters/{id}; stored. */
+  public static final String ID = "id";
+
+  /** The list's year: stored, a doc value (list order across years) and a facet dimension. */
+  public static final String YEAR = "year";
+
+  /** The list number: stored and a doc value, the tie-breaker of every ranking. */
+  public static final String SEQ = "seq";
+
+  /** The industry phrase (生物医药): smartcn, stored for display and highlighting. */
+  public static final String INDUSTRY = "industry";
+
+  /** The whole name: smartcn, stored. */
+  public static final String NAME = "name";
+
+  /** Region and province (宁波 浙江): smartcn; the display values are stored apart. */
+  public static final String PLACE = "place";
+
+  /** The builder units, one value each: smartcn, stored. */
+  public static final String BUILDER = "builder";
+
+  /** Stored only: the values a hit displays but nobody searches. */
+  public static final String REGION = "region";
+
+  public static final String PROVINCE = "province";
+  public static final String BUILDER_TEXT = "builder_text";
+  public static final String RECOMMENDER = "recommender";
+  public static final String SECTOR = "sector";
+
+  /** Facet dimensions: flat province and year, hierarchical sector / industry. */
+  public static final String DIM_PROVINCE = "province";
+
+  public static final String DIM_INDUSTRY = "industry";
+  public static final String DIM_YEAR = "year";
+
+  /** The searchable groups, each indexed as {@code group} (smartcn) and {@code group.gram}. */
+  public static final List<String> GROUPS = List.of(INDUSTRY, NAME, PLACE, BUILDER);
+
+  private static final String GRAM_SUFFIX = ".gram";
+
+  private final List<String> boilerplate;
+  private final Analyzer word;
+  private final Analyzer gramIndex;
+  private final Analyzer gramQuery;
+  private final Analyzer index;
+
+  /** Builds the analyzers for the boilerplate of {@code analysis}. */
+  public Fields(Settings.Analysis analysis) {
+    this.boilerplate = analysis.boilerplate();
+    NormalizeCharMap blanks = blanks(boilerplate);
+    this.word = new WordAnalyzer(blanks);
+    this.gramIndex = new GramAnalyzer(blanks, true);
+    this.gramQuery = new GramAnalyzer(blanks, false);
+    Map<String, Analyzer> perField =
+        Map.of(
+            gram(INDUSTRY), gramIndex,
+            gram(NAME), gramIndex,
+            gram(PLACE), gramIndex,
+            gram(BUILDER), gramIndex);
+    this.index = new PerFieldAnalyzerWrapper(word, perField);
+  }
+
+  /** The bigram twin of a searchable group. */
+  public static String gram(String group) {
+    return group + GRAM_SUFFIX;
+  }
+
+  /** The facet dimensions: industry is hierarchical (sector / industry). */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setHierarchical(DIM_INDUSTRY, true);
+    return config;
+  }
+
+  /** What the IndexWriter analyzes with: smartcn, and bigrams plus unigrams on the gram fields. */
+  public Analyzer indexAnalyzer() {
+    return index;
+  }
+
+  /** smartcn words, for the word-level query. */
+  public Analyzer wordAnalyzer() {
+    return word;
+  }
+
+  /**
+   * Bigrams only, for queries: 生物医药 becomes 生物/物医/医药, matched as terms and as a phrase. A lone
+   * character (铝) stays a unigram, which the index holds.
+   */
+  public Analyzer gramQueryAnalyzer() {
+    return gramQuery;
+  }
+
+  /** True when {@code text} holds nothing but boilerplate and white space. */
+  public boolean isOnlyBoilerplate(String text) {
+    String rest = text;
+    for (String phrase : boilerplate) {
+      rest = rest.replace(phrase, " ");
+    }
+    return rest.isBlank();
+  }
+
+  private static NormalizeCharMap blanks(List<String> phrases) {
+    NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+    for (String phrase : phrases) {
+      builder.add(phrase, " ");
+    }
+    return builder.build();
+  }
+
+  /** Boilerplate becomes a space, so offsets stay right and no bigram bridges the gap. */
+  private static Reader blankBoilerplate(NormalizeCharMap map, Reader reader) {
+    return new MappingCharFilter(map, reader);
+  }
+
+  /** smartcn word segmentation, lower-cased, punctuation dropped. */
+  private static final class WordAnalyzer extends Analyzer {
+    private final NormalizeCharMap boilerplate;
+
+    WordAnalyzer(NormalizeCharMap boilerplate) {
+      this.boilerplate = boilerplate;
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return blankBoilerplate(boilerplate, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer tokenizer = new HMMChineseTokenizer();
+      TokenStream stream = new LowerCaseFilter(tokenizer);
+      stream = new StopFilter(stream, SmartChineseAnalyzer.getDefaultStopSet());
+      return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerCaseFilter(in);
+    }
+  }
+
+  /** CJK bigrams (with unigrams at index time); full-width Latin folded, so Ｇ６０ matches g60. */
+  private static final class GramAnalyzer extends Analyzer {
+    private final NormalizeCharMap boilerplate;
+    private final boolean unigrams;
+
+    GramAnalyzer(NormalizeCharMap boilerplate, boolean unigrams) {
+      this.boilerplate = boilerplate;
+      this.unigrams = unigrams;
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return blankBoilerplate(boilerplate, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer tokenizer = new StandardTokenizer();
+      TokenStream stream = new CJKWidthFilter(tokenizer);
+      stream = new LowerCaseFilter(stream);
+      stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN, unigrams);
+      return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerCaseFilter(new CJKWidthFilter(in));
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package clustersearch.index;
+
+import clustersearch.config.AppConfig;
+import clustersearch.config.IndustryRules;
+import clustersearch.source.Classifier;
+import clustersearch.source.Cluster;
+import clustersearch.source.DataFolder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One full build: read every list of the data folder, classify it, write a new generation and
+ * publish it. A broken list stops the build before anything is written.
+ */
+public final class IndexBuild {
+  private IndexBuild() {}
+
+  /**
+   * What a build read and wrote.
+   *
+   * @param other the clusters no sector rule matched (其他), for the operator to review
+   */
+  public record Report(List<DataFolder.Read> lists, List<Cluster> other, Path generation, Duration took) {
+    public int clusters() {
+      return lists.stream().mapToInt(r -> r.clusters().size()).sum();
+    }
+  }
+
+  /** Builds and publishes the index of {@code config}'s data folder. */
+  public static Report run(AppConfig config) throws IOException {
+    long start = System.nanoTime();
+    Classifier classifier = new Classifier(config.provinces(), config.industries());
+    List<DataFolder.Read> lists = DataFolder.readAll(config.dataDir(), classifier);
+    List<Cluster> clusters = lists.stream().flatMap(r -> r.clusters().stream()).toList();
+    Fields fields = new Fields(config.settings().analysis());
+    Path generation = new Indexer(new IndexLayout(config.indexDir()), fields).rebuild(clusters);
+    List<Cluster> other =
+        clusters.stream().filter(c -> IndustryRules.OTHER.equals(c.sector())).toList();
+    return new Report(lists, other, generation, Duration.ofNanos(System.nanoTime() - start));
+  }
+}

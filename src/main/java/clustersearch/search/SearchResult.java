@@ -1,0 +1,34 @@
+package clustersearch.search;
+
+import clustersearch.source.Cluster;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+
+/** One page of ranked hits with the total and the facet counts of the whole result. */
+public record SearchResult(
+    String query,
+    long total,
+    int page,
+    int size,
+    double tookMs,
+    List<Hit> hits,
+    FacetCounts facets) {
+
+  /** A ranked cluster: its fields, flattened, and its score. */
+  public record Hit(@JsonUnwrapped Cluster cluster, float score) {}
+
+  /** Facet counts per dimension; with a filter on a dimension, its other values still count. */
+  public record FacetCounts(List<FacetValue> province, List<FacetValue> industry) {}
+
+  /** One facet value and its count; sectors carry their industries as children. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FacetValue(String value, long count, List<FacetValue> children) {
+    public FacetValue(String value, long count) {
+      this(value, count, null);
+    }
+  }
+
+  /** The total and facets alone, for /api/facets. */
+  public record FacetsOnly(long total, FacetCounts facets) {}
+}

@@ -1,0 +1,235 @@
+package clustersearch.search;
+
+import clustersearch.config.IndustryRules;
+import clustersearch.config.Settings;
+import clustersearch.index.ClusterDocuments;
+import clustersearch.index.Fields;
+import clustersearch.search.SearchResult.FacetCounts;
+import clustersearch.search.SearchResult.FacetValue;
+import clustersearch.search.SearchResult.FacetsOnly;
+import clustersearch.search.SearchResult.Hit;
+import clustersearch.source.Cluster;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/** Ranked, faceted search over the served index; no HTTP in here. */
+public final class SearchService {
+  /** Score first; ties in list order (year, then 序号), so pages are stable. */
+  private static final Sort RANKING =
+      new Sort(
+          SortField.FIELD_SCORE,
+          new SortField(Fields.YEAR, SortField.Type.INT),
+          new SortField(Fields.SEQ, SortField.Type.INT));
+
+  private static final String PATH_SEPARATOR = "/";
+
+  private final ClusterIndex index;
+  private final QueryFactory queries;
+  private final Settings.Search settings;
+  private final List<String> provinceOrder;
+  private final FacetsConfig facetsConfig = Fields.facetsConfig();
+
+  /**
+   * @param provinceOrder the official order of provinces, which breaks ties between equal counts
+   */
+  public SearchService(
+      ClusterIndex index, QueryFactory queries, Settings.Search settings, List<String> provinceOrder) {
+    this.index = index;
+    this.queries = queries;
+    this.settings = settings;
+    this.provinceOrder = List.copyOf(provinceOrder);
+  }
+
+  /** One page of hits for {@code request}, with the top facet values of the whole result. */
+  public SearchResult search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    validate(request);
+    try (ClusterIndex.Lease lease = index.acquire()) {
+      IndexSearcher searcher = lease.searcher();
+      int window = request.page() * request.size();
+      DrillSideways.DrillSidewaysResult result =
+          new DrillSideways(searcher, facetsConfig, lease.facetState())
+              .search(drillDown(request), null, null, window, RANKING, false);
+      List<Hit> hits = new ArrayList<>();
+      ScoreDoc[] docs = result.hits.scoreDocs;
+      for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
+        FieldDoc doc = (FieldDoc) docs[i];
+        Cluster cluster = ClusterDocuments.fromDocument(searcher.storedFields().document(doc.doc));
+        hits.add(new Hit(cluster, (Float) doc.fields[0]));
+      }
+      FacetCounts facets = counts(result.facets, settings.facetSize());
+      return new SearchResult(
+          request.query(),
+          result.hits.totalHits.value,
+          request.page(),
+          request.size(),
+          millisSince(start),
+          hits,
+          facets);
+    }
+  }
+
+  /** The total and every facet value (not a top N) for a query and filters. */
+  public FacetsOnly facets(String query, List<String> provinces, List<String> industries)
+      throws IOException {
+    SearchRequest request = new SearchRequest(query, provinces, industries, 1, 1);
+    try (ClusterIndex.Lease lease = index.acquire()) {
+      DrillSideways.DrillSidewaysResult result =
+          new DrillSideways(lease.searcher(), facetsConfig, lease.facetState())
+              .search(drillDown(request), null, null, 1, RANKING, false);
+      return new FacetsOnly(result.hits.totalHits.value, counts(result.facets, Integer.MAX_VALUE));
+    }
+  }
+
+  /** The cluster with {@code id}, if the index holds it. */
+  public Optional<Cluster> get(String id) throws IOException {
+    try (ClusterIndex.Lease lease = index.acquire()) {
+      IndexSearcher searcher = lease.searcher();
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          ClusterDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    }
+  }
+
+  /** What the served index holds. */
+  public Health health() throws IOException {
+    try (ClusterIndex.Lease lease = index.acquire()) {
+      Facets all =
+          new DrillSideways(lease.searcher(), facetsConfig, lease.facetState())
+              .search(new DrillDownQuery(facetsConfig), 1)
+              .facets;
+      List<Integer> years =
+          values(all.getAllChildren(Fields.DIM_YEAR)).stream()
+              .map(v -> Integer.parseInt(v.value()))
+              .sorted()
+              .toList();
+      return new Health(
+          "UP",
+          lease.searcher().getIndexReader().numDocs(),
+          years,
+          index.generation().getFileName().toString());
+    }
+  }
+
+  /** The state of the served index, for /api/health. */
+  public record Health(String status, int documents, List<Integer> years, String generation) {}
+
+  private void validate(SearchRequest request) {
+    if (request.page() < 1) {
+      throw new InvalidRequestException(
+          "invalid_parameter", "page must be 1 or more, got " + request.page());
+    }
+    if (request.size() < 1 || request.size() > settings.maxSize()) {
+      throw new InvalidRequestException(
+          "invalid_parameter",
+          "size must be from 1 to " + settings.maxSize() + ", got " + request.size());
+    }
+    if ((long) request.page() * request.size() > settings.maxResultWindow()) {
+      throw new InvalidRequestException(
+          "result_window_too_large",
+          "page × size must not exceed "
+              + settings.maxResultWindow()
+              + " (got "
+              + request.page()
+              + " × "
+              + request.size()
+              + "); narrow the query or the filters instead");
+    }
+  }
+
+  /** The query with its filters: values of one dimension OR'ed, dimensions AND'ed. */
+  private DrillDownQuery drillDown(SearchRequest request) {
+    DrillDownQuery query = new DrillDownQuery(facetsConfig, queries.build(request.query()));
+    for (String province : request.provinces()) {
+      query.add(Fields.DIM_PROVINCE, province.strip());
+    }
+    for (String industry : request.industries()) {
+      String[] path =
+          Arrays.stream(industry.split(PATH_SEPARATOR, 2)).map(String::strip).toArray(String[]::new);
+      query.add(Fields.DIM_INDUSTRY, path);
+    }
+    return query;
+  }
+
+  private FacetCounts counts(Facets facets, int topN) throws IOException {
+    List<FacetValue> provinces =
+        sorted(top(facets, topN, Fields.DIM_PROVINCE), byOrder(provinceOrder));
+    List<FacetValue> sectors = new ArrayList<>();
+    for (FacetValue sector : sorted(top(facets, topN, Fields.DIM_INDUSTRY), bySector())) {
+      List<FacetValue> industries =
+          sorted(top(facets, topN, Fields.DIM_INDUSTRY, sector.value()), Comparator.naturalOrder());
+      sectors.add(new FacetValue(sector.value(), sector.count(), industries));
+    }
+    return new FacetCounts(provinces, sectors);
+  }
+
+  private static List<FacetValue> top(Facets facets, int topN, String dim, String... path)
+      throws IOException {
+    FacetResult result =
+        topN == Integer.MAX_VALUE
+            ? facets.getAllChildren(dim, path)
+            : facets.getTopChildren(topN, dim, path);
+    return values(result);
+  }
+
+  private static List<FacetValue> values(FacetResult result) {
+    if (result == null) {
+      return List.of();
+    }
+    List<FacetValue> values = new ArrayList<>();
+    for (LabelAndValue lv : result.labelValues) {
+      if (lv.value.longValue() > 0) {
+        values.add(new FacetValue(lv.label, lv.value.longValue()));
+      }
+    }
+    return values;
+  }
+
+  /** Count descending, then the given order of labels. */
+  private static List<FacetValue> sorted(List<FacetValue> values, Comparator<String> labels) {
+    return values.stream()
+        .sorted(
+            Comparator.comparingLong(FacetValue::count)
+                .reversed()
+                .thenComparing(FacetValue::value, labels))
+        .toList();
+  }
+
+  private static Comparator<String> byOrder(List<String> order) {
+    return Comparator.comparingInt((String s) -> rank(order, s)).thenComparing(s -> s);
+  }
+
+  private static Comparator<String> bySector() {
+    return byOrder(IndustryRules.SECTORS);
+  }
+
+  private static int rank(List<String> order, String value) {
+    int i = order.indexOf(value);
+    return i < 0 ? order.size() : i;
+  }
+
+  private static double millisSince(long start) {
+    return Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
+  }
+}

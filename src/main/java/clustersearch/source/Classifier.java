@@ -1,0 +1,52 @@
+package clustersearch.source;
+
+import clustersearch.config.IndustryRules;
+import clustersearch.config.Provinces;
+import java.util.Arrays;
+import java.util.List;
+
+/** Turns the rows of a list document into clusters with province, sector and industry. */
+public final class Classifier {
+  private final Provinces provinces;
+  private final IndustryRules industries;
+
+  public Classifier(Provinces provinces, IndustryRules industries) {
+    this.provinces = provinces;
+    this.industries = industries;
+  }
+
+  /** Every row of {@code document} as a cluster; a region the configuration lacks stops it. */
+  public List<Cluster> classify(ListDocument document) {
+    return document.rows().stream().map(row -> classify(document, row)).toList();
+  }
+
+  private Cluster classify(ListDocument document, ListRow row) {
+    String province =
+        provinces
+            .provinceOf(row.region())
+            .orElseThrow(
+                () ->
+                    new ListFormatException(
+                        document.file(),
+                        row.line(),
+                        "地区 \""
+                            + row.region()
+                            + "\" is neither a province-level division nor a region of"
+                            + " config/provinces.yaml"));
+    List<String> builders =
+        Arrays.stream(row.builder().split("、")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    String industry = industries.industryOf(row.name(), row.region(), builders);
+    return new Cluster(
+        Cluster.idOf(document.year(), row.seq()),
+        document.year(),
+        row.seq(),
+        row.region(),
+        province,
+        row.name(),
+        row.builder(),
+        builders,
+        row.recommender(),
+        industries.sectorOf(industry),
+        industry);
+  }
+}

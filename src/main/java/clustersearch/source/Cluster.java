@@ -1,0 +1,41 @@
+package clustersearch.source;
+
+import java.util.List;
+
+/**
+ * One cluster of a published list, parsed and classified: what the index stores and the API returns.
+ *
+ * @param id stable identifier, year and list number: "2021-19"
+ * @param year the list's year, from its title
+ * @param seq the list number (序号), also the tie-breaker of every ranking
+ * @param region 地区 as printed (宁波, not 浙江)
+ * @param province the province-level division in short form (浙江 for 宁波)
+ * @param name 集群名称 as printed, trailing spaces removed
+ * @param builder 建设单位 as printed, wrapped lines joined
+ * @param builders the builder units, split on 、
+ * @param recommender 推荐单位, with merged cells filled from the row above
+ * @param sector top-level category of 战略性新兴产业分类（2018）, or 其他
+ * @param industry the industry phrase of the name, without place, zone and suffix
+ */
+public record Cluster(
+    String id,
+    int year,
+    int seq,
+    String region,
+    String province,
+    String name,
+    String builder,
+    List<String> builders,
+    String recommender,
+    String sector,
+    String industry) {
+
+  public Cluster {
+    builders = List.copyOf(builders);
+  }
+
+  /** The identifier a cluster of {@code year} with list number {@code seq} gets. */
+  public static String idOf(int year, int seq) {
+    return year + "-" + seq;
+  }
+}
