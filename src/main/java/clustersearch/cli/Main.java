@@ -20,7 +20,8 @@ public final class Main implements Runnable {
 
   @Option(
       names = "--home",
-      description = "Project folder that data/, config/ and index/ resolve against (default: ${DEFAULT-VALUE}).",
+      description =
+          "Project folder that data/, config/ and index/ resolve against (default: ${DEFAULT-VALUE}).",
       defaultValue = "${sys:cluster.home:-.}",
       scope = CommandLine.ScopeType.INHERIT)
   Path home;

@@ -21,7 +21,10 @@ import picocli.CommandLine.ParentCommand;
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "Query words (none: every cluster).")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "QUERY",
+      description = "Query words (none: every cluster).")
   List<String> words = List.of();
 
   @Option(names = "--province", description = "Only this province (repeatable).")
@@ -30,7 +33,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--industry", description = "Only this sector, or sector/industry (repeatable).")
   List<String> industries = List.of();
 
-  @Option(names = "--size", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--size",
+      defaultValue = "10",
+      description = "Hits to show (default: ${DEFAULT-VALUE}).")
   int size;
 
   @Option(names = "--page", defaultValue = "1", description = "Page (default: ${DEFAULT-VALUE}).")
@@ -43,12 +49,19 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (SearchStack stack =
         SearchStack.open(main.config())
-            .orElseThrow(() -> new IllegalStateException("no index yet: run 'cluster-search index' first"))) {
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("no index yet: run 'cluster-search index' first"))) {
       SearchResult result =
-          stack.service().search(new SearchRequest(String.join(" ", words), provinces, industries, page, size));
+          stack
+              .service()
+              .search(
+                  new SearchRequest(String.join(" ", words), provinces, industries, page, size));
       if (json) {
         System.out.println(
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(result));
       } else {
         print(result);
       }
@@ -57,7 +70,8 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private static void print(SearchResult result) {
-    System.out.printf("%d clusters match \"%s\" (%.2f ms)%n", result.total(), result.query(), result.tookMs());
+    System.out.printf(
+        "%d clusters match \"%s\" (%.2f ms)%n", result.total(), result.query(), result.tookMs());
     int rank = (result.page() - 1) * result.size();
     for (SearchResult.Hit hit : result.hits()) {
       Cluster c = hit.cluster();

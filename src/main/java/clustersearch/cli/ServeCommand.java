@@ -3,6 +3,7 @@ package clustersearch.cli;
 import clustersearch.config.AppConfig;
 import clustersearch.http.HttpApi;
 import clustersearch.index.IndexBuild;
+import clustersearch.search.SearchRequest;
 import clustersearch.search.SearchStack;
 import io.javalin.Javalin;
 import java.util.concurrent.Callable;
@@ -29,10 +30,15 @@ final class ServeCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Option(names = "--port", description = "Port to listen on (default: server.port of settings.yaml, 7070).")
+  @Option(
+      names = "--port",
+      description = "Port to listen on (default: server.port of settings.yaml, 7070).")
   Integer port;
 
-  @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).", defaultValue = "0.0.0.0")
+  @Option(
+      names = "--host",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0.0.0.0")
   String host;
 
   @Override
@@ -40,10 +46,13 @@ final class ServeCommand implements Callable<Integer> {
     AppConfig config = main.config();
     SearchStack stack = SearchStack.open(config).orElse(null);
     if (stack == null) {
-      System.out.println("no index in " + config.indexDir() + "; building it from " + config.dataDir());
+      System.out.println(
+          "no index in " + config.indexDir() + "; building it from " + config.dataDir());
       IndexCommand.report(IndexBuild.run(config), config.home(), System.out);
       stack = SearchStack.open(config).orElseThrow();
     }
+    // Load smartcn's dictionaries and JIT the query path before the first visitor does.
+    stack.service().search(SearchRequest.of("生物医药 智能制造", 10));
     int listen = port != null ? port : config.settings().server().port();
     Javalin app = HttpApi.create(stack.service(), config.settings()).start(host, listen);
 
@@ -86,8 +95,7 @@ final class ServeCommand implements Callable<Integer> {
                 }));
     System.out.printf(
         "cluster-search serving %d clusters at http://localhost:%d%n",
-        stack.service().health().documents(),
-        app.port());
+        stack.service().health().documents(), app.port());
     stopped.await();
     return 0;
   }

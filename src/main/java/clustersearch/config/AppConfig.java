@@ -7,7 +7,8 @@ import java.nio.file.Path;
  *
  * @param home the project folder that relative paths in the settings resolve against
  */
-public record AppConfig(Path home, Path configDir, Settings settings, Provinces provinces, IndustryRules industries) {
+public record AppConfig(
+    Path home, Path configDir, Settings settings, Provinces provinces, IndustryRules industries) {
 
   /** Loads every configuration file of {@code configDir}; a bad file fails here, naming it. */
   public static AppConfig load(Path home, Path configDir) {

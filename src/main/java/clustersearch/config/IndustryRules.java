@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * @param suffix what every name ends with and the industry phrase leaves out (创新型产业集群)
  * @param zones development-zone words that stand between a name's place and its industry
- * @param sectors keyword rules; the longest keyword found in the phrase wins, ties go to the earlier
- *     rule
+ * @param sectors keyword rules; the longest keyword found in the phrase wins, ties go to the
+ *     earlier rule
  */
 public record IndustryRules(String suffix, List<String> zones, List<SectorRule> sectors) {
 
@@ -59,7 +59,8 @@ public record IndustryRules(String suffix, List<String> zones, List<SectorRule> 
         throw new IllegalArgumentException(
             "sector '" + sector + "' is not one of " + SECTORS + " (其他 is the fallback, no rule)");
       }
-      keywords = List.copyOf(Objects.requireNonNull(keywords, "sector " + sector + " has no keywords"));
+      keywords =
+          List.copyOf(Objects.requireNonNull(keywords, "sector " + sector + " has no keywords"));
     }
   }
 
@@ -126,7 +127,9 @@ public record IndustryRules(String suffix, List<String> zones, List<SectorRule> 
   private static String longestPrefix(String text, List<String> candidates) {
     String best = "";
     for (String candidate : candidates) {
-      if (!candidate.isEmpty() && candidate.length() > best.length() && text.startsWith(candidate)) {
+      if (!candidate.isEmpty()
+          && candidate.length() > best.length()
+          && text.startsWith(candidate)) {
         best = candidate;
       }
     }

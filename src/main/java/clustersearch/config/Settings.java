@@ -133,8 +133,8 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
   /**
    * Analysis shared by indexing and querying; changing it needs a reindex.
    *
-   * @param boilerplate phrases every name or builder carries (创新型产业集群, 高新区, 管委会): structure,
-   *     not matching text, so they are blanked out before tokenizing, on both sides
+   * @param boilerplate phrases every name or builder carries (创新型产业集群, 高新区, 管委会): structure, not
+   *     matching text, so they are blanked out before tokenizing, on both sides
    */
   public record Analysis(List<String> boilerplate) {
     public static final List<String> BOILERPLATE = List.of("创新型产业集群", "高新区", "管委会");

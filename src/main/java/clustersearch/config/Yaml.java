@@ -2,12 +2,14 @@ package clustersearch.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 /** Reads one YAML file into an immutable record, failing with the file, the key and the line. */
 final class Yaml {
@@ -17,6 +19,13 @@ final class Yaml {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   private Yaml() {}
+
+  /** The dotted path of the key a mapping error is about: server.prot. */
+  private static String keyPath(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
 
   static <T> T read(Path file, Class<T> type) {
     if (!Files.isRegularFile(file)) {
@@ -31,19 +40,19 @@ final class Yaml {
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(
           file
-              + ":"
-              + e.getLocation().getLineNr()
               + ": unknown key '"
-              + e.getPropertyName()
-              + "' (known keys: "
+              + keyPath(e)
+              + "' (known keys here: "
               + e.getKnownPropertyIds()
               + ")",
           e);
+    } catch (JsonMappingException e) {
+      Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+      String message = cause == e ? e.getOriginalMessage() : cause.getMessage();
+      throw new ConfigException(file + ": at '" + keyPath(e) + "': " + message, e);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ConfigException(file + ":" + line + ": " + e.getOriginalMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(file + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
     }

@@ -19,7 +19,8 @@ final class ErrorMapper {
   private ErrorMapper() {}
 
   static void register(RoutesConfig routes) {
-    routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage()));
+    routes.exception(
+        ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
         InvalidRequestException.class, (e, ctx) -> send(ctx, 400, e.code(), e.getMessage()));
     routes.exception(
@@ -47,7 +48,9 @@ final class ErrorMapper {
     ctx.status(status).json(ApiError.of(status, code, message));
   }
 
-  /** "page must be a whole number, got 'abc'" for Javalin's conversion errors; checks as written. */
+  /**
+   * "page must be a whole number, got 'abc'" for Javalin's conversion errors; checks as written.
+   */
   private static String describe(Map<String, List<ValidationError<Object>>> errors, Context ctx) {
     return errors.entrySet().stream()
         .map(

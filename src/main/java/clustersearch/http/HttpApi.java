@@ -7,6 +7,9 @@ import java.util.List;
 
 /** Builds the Javalin app from its dependencies; every route is registered here. */
 public final class HttpApi {
+  /** The longest request line and headers accepted. */
+  static final int MAX_URL_BYTES = 64 * 1024;
+
   private HttpApi() {}
 
   /** What GET / answers until the search page exists: the endpoints, for a person trying curl. */
@@ -26,6 +29,9 @@ public final class HttpApi {
     return Javalin.create(
         cfg -> {
           cfg.startup.showJavalinBanner = false;
+          cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+          // A 2,000-character Chinese query is 18 KB once URL-encoded; Jetty's default is 8 KB.
+          cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
           cfg.bundledPlugins.enableCors(
               cors ->
                   cors.addRule(

@@ -23,7 +23,8 @@ final class SearchController {
     int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(defaultSize);
     ctx.json(
         service.search(
-            new SearchRequest(query(ctx), values(ctx, "province"), values(ctx, "industry"), page, size)));
+            new SearchRequest(
+                query(ctx), values(ctx, "province"), values(ctx, "industry"), page, size)));
   }
 
   /** GET /api/facets?q=&province=&industry= */
@@ -35,7 +36,9 @@ final class SearchController {
   void cluster(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
     ctx.json(
-        service.get(id).orElseThrow(() -> ApiException.notFound("No cluster with id '" + id + "'")));
+        service
+            .get(id)
+            .orElseThrow(() -> ApiException.notFound("No cluster with id '" + id + "'")));
   }
 
   /** GET /api/health */

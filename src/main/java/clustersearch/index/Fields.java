@@ -25,9 +25,9 @@ import org.apache.lucene.facet.FacetsConfig;
  *
  * <p>Each searchable group (industry, name, place, builder) is indexed twice: with smartcn for
  * word-level scoring, and with CJK bigrams plus unigrams for recall. smartcn alone loses recall on
- * this list: as a query 中药 segments to 中/药 while the name holds the token 中药, and 汽摩智造 or 锂电
- * fall apart into single characters. Bigrams match any run of two or more characters, unigrams
- * serve one-character queries such as 铝.
+ * this list: as a query 中药 segments to 中/药 while the name holds the token 中药, and 汽摩智造 or 锂电 fall
+ * apart into single characters. Bigrams match any run of two or more characters, unigrams serve
+ * one-character queries such as 铝.
  */
 public final class Fields {
 

@@ -22,7 +22,8 @@ public final class IndexBuild {
    *
    * @param other the clusters no sector rule matched (其他), for the operator to review
    */
-  public record Report(List<DataFolder.Read> lists, List<Cluster> other, Path generation, Duration took) {
+  public record Report(
+      List<DataFolder.Read> lists, List<Cluster> other, Path generation, Duration took) {
     public int clusters() {
       return lists.stream().mapToInt(r -> r.clusters().size()).sum();
     }

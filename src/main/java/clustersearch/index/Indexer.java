@@ -30,7 +30,8 @@ public final class Indexer {
     Path generation = layout.newGeneration();
     try {
       IndexWriterConfig config =
-          new IndexWriterConfig(fields.indexAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+          new IndexWriterConfig(fields.indexAnalyzer())
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
       try (Directory dir = FSDirectory.open(generation);
           IndexWriter writer = new IndexWriter(dir, config)) {
         for (Cluster cluster : clusters) {
@@ -42,7 +43,10 @@ public final class Indexer {
           DirectoryReader reader = DirectoryReader.open(dir)) {
         if (reader.numDocs() != clusters.size()) {
           throw new IOException(
-              "the new index holds " + reader.numDocs() + " documents, expected " + clusters.size());
+              "the new index holds "
+                  + reader.numDocs()
+                  + " documents, expected "
+                  + clusters.size());
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -27,11 +27,11 @@ import org.apache.lucene.search.TermQuery;
  * Turns user text into a Lucene query from analyzer tokens, so no text fails to parse: quotes,
  * operators and field syntax are just characters the tokenizers drop.
  *
- * <p>The text is split on white space into parts (山东 生物医药 has two); a part scores by its best
- * field group (industry, place, name, builder), and each group sums a bigram match, a phrase match
- * of the whole part and a smartcn word match. Parts are OR'ed, and a cluster that matches every
- * part scores double, so 山东 生物医药 puts 淄博 first. Per-field queries are built directly, since MultiFieldQueryParser drops the AND
- * operator on CJK text (apache/lucene#16443).
+ * <p>The text is split on white space into parts (山东 生物医药 has two); a part scores by its best field
+ * group (industry, place, name, builder), and each group sums a bigram match, a phrase match of the
+ * whole part and a smartcn word match. Parts are OR'ed, and a cluster that matches every part
+ * scores double, so 山东 生物医药 puts 淄博 first. Per-field queries are built directly, since
+ * MultiFieldQueryParser drops the AND operator on CJK text (apache/lucene#16443).
  */
 public final class QueryFactory {
   private static final float TIE_BREAKER = 0.3f;

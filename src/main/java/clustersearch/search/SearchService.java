@@ -51,7 +51,10 @@ public final class SearchService {
    * @param provinceOrder the official order of provinces, which breaks ties between equal counts
    */
   public SearchService(
-      ClusterIndex index, QueryFactory queries, Settings.Search settings, List<String> provinceOrder) {
+      ClusterIndex index,
+      QueryFactory queries,
+      Settings.Search settings,
+      List<String> provinceOrder) {
     this.index = index;
     this.queries = queries;
     this.settings = settings;
@@ -165,11 +168,21 @@ public final class SearchService {
       query.add(Fields.DIM_PROVINCE, province.strip());
     }
     for (String industry : request.industries()) {
-      String[] path =
-          Arrays.stream(industry.split(PATH_SEPARATOR, 2)).map(String::strip).toArray(String[]::new);
-      query.add(Fields.DIM_INDUSTRY, path);
+      query.add(Fields.DIM_INDUSTRY, industryPath(industry));
     }
     return query;
+  }
+
+  /** "生物产业" or "生物产业/生物医药" as a facet path. */
+  private static String[] industryPath(String value) {
+    String[] path =
+        Arrays.stream(value.split(PATH_SEPARATOR, -1)).map(String::strip).toArray(String[]::new);
+    if (path.length > 2 || Arrays.stream(path).anyMatch(String::isEmpty)) {
+      throw new InvalidRequestException(
+          "invalid_parameter",
+          "industry must be a sector (生物产业) or sector/industry (生物产业/生物医药), got '" + value + "'");
+    }
+    return path;
   }
 
   private FacetCounts counts(Facets facets, int topN) throws IOException {

@@ -34,7 +34,10 @@ public final class Classifier {
                             + "\" is neither a province-level division nor a region of"
                             + " config/provinces.yaml"));
     List<String> builders =
-        Arrays.stream(row.builder().split("、")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Arrays.stream(row.builder().split("、"))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
     String industry = industries.industryOf(row.name(), row.region(), builders);
     return new Cluster(
         Cluster.idOf(document.year(), row.seq()),

@@ -3,7 +3,8 @@ package clustersearch.source;
 import java.util.List;
 
 /**
- * One cluster of a published list, parsed and classified: what the index stores and the API returns.
+ * One cluster of a published list, parsed and classified: what the index stores and the API
+ * returns.
  *
  * @param id stable identifier, year and list number: "2021-19"
  * @param year the list's year, from its title

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * Reads the text extraction of a MOST cluster list table.
  *
  * <p>The format: a preamble whose title carries the year, then blocks separated by blank lines, one
- * tab-indented cell per line in the column order 序号, 地区, 集群名称, 建设单位, 推荐单位. A line without a
- * leading tab continues the cell above it (a wrapped cell); a blank 地区 or 推荐单位 cell repeats the row
- * above (a merged cell); the header row repeats at page breaks. Anything else stops the parse with
- * the file and the line.
+ * tab-indented cell per line in the column order 序号, 地区, 集群名称, 建设单位, 推荐单位. A line without a leading
+ * tab continues the cell above it (a wrapped cell); a blank 地区 or 推荐单位 cell repeats the row above
+ * (a merged cell); the header row repeats at page breaks. Anything else stops the parse with the
+ * file and the line.
  */
 public final class ListParser {
 
@@ -184,7 +184,9 @@ public final class ListParser {
         current.add(value, lineNo); // preamble text
       } else {
         throw new ListFormatException(
-            file, lineNo, "a table cell directly under preamble text; leave a blank line before it");
+            file,
+            lineNo,
+            "a table cell directly under preamble text; leave a blank line before it");
       }
     }
     return blocks;

@@ -5,4 +5,5 @@ package clustersearch.source;
  *
  * @param line the 1-based line of the row's 序号 cell, for error messages
  */
-public record ListRow(int line, int seq, String region, String name, String builder, String recommender) {}
+public record ListRow(
+    int line, int seq, String region, String name, String builder, String recommender) {}

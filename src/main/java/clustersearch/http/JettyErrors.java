@@ -1,0 +1,45 @@
+package clustersearch.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty answers before a request reaches Javalin (a malformed URI such as {@code /api/%})
+ * get the one error shape too, instead of Jetty's HTML page.
+ */
+final class JettyErrors extends ErrorHandler {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback)
+      throws JsonProcessingException {
+    String text =
+        switch (code) {
+          case 400 -> "The request is malformed (check its URL encoding).";
+          case 414, 431 -> "The URL is too long; queries are cut at 32 terms anyway.";
+          default -> HttpStatus.getMessage(code);
+        };
+    String errorCode =
+        switch (code) {
+          case 400 -> "bad_request";
+          case 414, 431 -> "uri_too_long";
+          default -> "http_" + code;
+        };
+    byte[] body = JSON.writeValueAsBytes(ApiError.of(code, errorCode, text));
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.write(true, ByteBuffer.wrap(body), callback);
+  }
+}

@@ -1,0 +1,72 @@
+package clustersearch;
+
+import clustersearch.config.AppConfig;
+import clustersearch.config.Settings;
+import clustersearch.source.Cluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** The real list, the project's real configuration, and the hand-written expectations. */
+public final class TestData {
+  /** The bundled 2021 list; Maven runs tests in the project folder. */
+  public static final Path LIST_2021 = Path.of("data", "clusters-2021.txt").toAbsolutePath();
+
+  public static final Path CONFIG = Path.of("config").toAbsolutePath();
+
+  private TestData() {}
+
+  /**
+   * The project's configuration, reading {@code dataDir} and writing the index under {@code home}.
+   */
+  public static AppConfig config(Path home, Path dataDir) {
+    AppConfig real = AppConfig.load(home, CONFIG);
+    Settings s = real.settings();
+    Settings settings =
+        new Settings(
+            s.server(),
+            new Settings.Paths(
+                dataDir.toAbsolutePath().toString(), home.resolve("index").toString()),
+            s.search(),
+            s.analysis());
+    return new AppConfig(home, CONFIG, settings, real.provinces(), real.industries());
+  }
+
+  /** The project's configuration over the bundled data, indexing under {@code home}. */
+  public static AppConfig config(Path home) {
+    return config(home, LIST_2021.getParent());
+  }
+
+  /** The 43 records of the 2021 list as a person reads the table (src/test/resources). */
+  public static List<Cluster> expected2021() {
+    try {
+      List<String> lines =
+          Files.readAllLines(
+              Path.of("src/test/resources/clusters-2021-expected.tsv"), StandardCharsets.UTF_8);
+      return lines.stream()
+          .filter(l -> !l.startsWith("#") && !l.isBlank())
+          .map(l -> l.split("\t", -1))
+          .map(
+              f ->
+                  new Cluster(
+                      "2021-" + f[0],
+                      2021,
+                      Integer.parseInt(f[0]),
+                      f[1],
+                      f[2],
+                      f[3],
+                      f[4],
+                      Arrays.asList(f[5].split("\\|")),
+                      f[6],
+                      f[7],
+                      f[8]))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

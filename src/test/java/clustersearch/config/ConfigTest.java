@@ -1,0 +1,105 @@
+package clustersearch.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import clustersearch.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+
+  @Test
+  void theProjectConfigurationLoadsWithItsDocumentedValues() {
+    AppConfig config = AppConfig.load(Path.of("."), TestData.CONFIG);
+
+    assertThat(config.settings().server().port()).isEqualTo(7070);
+    assertThat(config.settings().server().anyOrigin()).isTrue();
+    assertThat(config.settings().search().maxSize()).isEqualTo(100);
+    assertThat(config.settings().analysis().boilerplate()).contains("创新型产业集群", "高新区");
+  }
+
+  @Test
+  void listsAll34ProvinceLevelDivisionsOnceInOfficialOrder() {
+    Provinces provinces = Provinces.load(TestData.CONFIG);
+
+    assertThat(provinces.order()).hasSize(34).doesNotHaveDuplicates();
+    assertThat(provinces.order().subList(0, 3)).containsExactly("北京", "天津", "河北");
+    assertThat(provinces.order().subList(31, 34)).containsExactly("台湾", "香港", "澳门");
+  }
+
+  @Test
+  void mapsNingboToZhejiangAndTheCorpsToXinjiang() {
+    Provinces provinces = Provinces.load(TestData.CONFIG);
+
+    assertThat(provinces.provinceOf("宁波")).contains("浙江");
+    assertThat(provinces.provinceOf("新疆生产建设兵团")).contains("新疆");
+    assertThat(provinces.provinceOf("山东")).contains("山东");
+    assertThat(provinces.provinceOf("火星")).isEmpty();
+  }
+
+  @Test
+  void anUnknownKeyStopsStartUpNamingTheKeyAndTheFile(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("settings.yaml"), "server:\n  port: 7070\n  prot: 1\n");
+
+    assertThatThrownBy(() -> Settings.load(dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("settings.yaml")
+        .hasMessageContaining("unknown key 'server.prot'");
+  }
+
+  @Test
+  void aBadValueStopsStartUpNamingTheFile(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("settings.yaml"), "search:\n  boosts: {industri: 2}\n");
+
+    assertThatThrownBy(() -> Settings.load(dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("settings.yaml")
+        .hasMessageContaining("unknown field 'industri'");
+  }
+
+  @Test
+  void aSectorOutsideTheNineCategoriesIsRejected(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("industries.yaml"), "sectors:\n  - sector: 信息产业\n    keywords: [电子]\n");
+
+    assertThatThrownBy(() -> IndustryRules.load(dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("industries.yaml")
+        .hasMessageContaining("'信息产业' is not one of");
+  }
+
+  @Test
+  void aMissingFileIsNamed(@TempDir Path dir) {
+    assertThatThrownBy(() -> Provinces.load(dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("provinces.yaml: configuration file not found");
+  }
+
+  @Test
+  void theLongestKeywordDecidesTheSector() {
+    IndustryRules rules = IndustryRules.load(TestData.CONFIG);
+
+    assertThat(rules.sectorOf("生物降解材料及制品")).isEqualTo("新材料产业");
+    assertThat(rules.sectorOf("智能网联新能源汽车")).isEqualTo("新能源汽车产业");
+    assertThat(rules.sectorOf("光伏")).isEqualTo("新能源产业");
+    assertThat(rules.sectorOf("煤化工")).isEqualTo(IndustryRules.OTHER);
+  }
+
+  @Test
+  void theIndustryPhraseDropsPlaceZoneAndSuffix() {
+    IndustryRules rules = IndustryRules.load(TestData.CONFIG);
+
+    assertThat(rules.industryOf("淄博高新区生物医药与生物医学工程创新型产业集群", "山东", List.of("淄博高新区管委会")))
+        .isEqualTo("生物医药与生物医学工程");
+    assertThat(rules.industryOf("永川汽摩智造创新型产业集群", "重庆", List.of("永川高新区管委会"))).isEqualTo("汽摩智造");
+    assertThat(rules.industryOf("松江G60科创走廊数字经济创新型产业集群", "上海", List.of("松江区科委", "张江高新区松江园管委会")))
+        .isEqualTo("数字经济");
+    assertThat(rules.industryOf("河源市高新区信息终端设备制造创新型产业集群", "广东", List.of("河源高新区管委会")))
+        .isEqualTo("信息终端设备制造");
+  }
+}

@@ -1,0 +1,325 @@
+package clustersearch.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clustersearch.TestData;
+import clustersearch.config.AppConfig;
+import clustersearch.index.IndexBuild;
+import clustersearch.search.SearchStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The real server on port 0 over a temporary index of the real list: every endpoint and error. */
+class HttpApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @TempDir static Path home;
+  static SearchStack stack;
+  static Javalin app;
+  static String base;
+
+  @BeforeAll
+  static void start() throws IOException {
+    AppConfig config = TestData.config(home);
+    IndexBuild.run(config);
+    stack = SearchStack.open(config).orElseThrow();
+    app = HttpApi.create(stack.service(), config.settings()).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    app.stop();
+    stack.close();
+  }
+
+  record Response(int status, String contentType, JsonNode body, HttpResponse<String> raw) {}
+
+  static Response get(String pathAndQuery) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
+  }
+
+  static Response send(HttpRequest request) throws Exception {
+    HttpResponse<String> response =
+        CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+    return new Response(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        body,
+        response);
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static List<String> ids(JsonNode hits) {
+    List<String> ids = new ArrayList<>();
+    hits.forEach(h -> ids.add(h.get("id").asText()));
+    return ids;
+  }
+
+  static void assertError(Response r, int status, String code, String messagePart) {
+    assertThat(r.status()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/json");
+    JsonNode error = r.body().get("error");
+    assertThat(error.get("status").asInt()).isEqualTo(status);
+    assertThat(error.get("code").asText()).isEqualTo(code);
+    assertThat(error.get("message").asText()).contains(messagePart);
+    assertThat(r.raw().body()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void searchAnswersRankedHitsWithEveryFieldAndFacets() throws Exception {
+    Response r = get("/api/search?q=" + enc("生物医药"));
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType()).startsWith("application/json");
+    JsonNode body = r.body();
+    assertThat(body.get("query").asText()).isEqualTo("生物医药");
+    assertThat(body.get("page").asInt()).isEqualTo(1);
+    assertThat(body.get("size").asInt()).isEqualTo(10);
+    assertThat(body.get("tookMs").isNumber()).isTrue();
+    assertThat(ids(body.get("hits")).subList(0, 3))
+        .containsExactlyInAnyOrder("2021-19", "2021-21", "2021-38");
+    JsonNode zibo =
+        body.get("hits").get(0).get("id").asText().equals("2021-19")
+            ? body.get("hits").get(0)
+            : body.get("hits").get(2);
+    List<String> fields = new ArrayList<>();
+    body.get("hits").get(0).fieldNames().forEachRemaining(fields::add);
+    assertThat(fields)
+        .containsExactly(
+            "id",
+            "year",
+            "seq",
+            "region",
+            "province",
+            "name",
+            "builder",
+            "builders",
+            "recommender",
+            "sector",
+            "industry",
+            "score");
+    assertThat(zibo.get("industry").asText()).isEqualTo("生物医药与生物医学工程");
+    assertThat(body.get("total").asLong()).isEqualTo(body.get("hits").size());
+    assertThat(body.at("/facets/province").size()).isPositive();
+    assertThat(body.at("/facets/industry/0/value").asText()).isEqualTo("生物产业");
+    assertThat(body.at("/facets/industry/0/children").size()).isPositive();
+  }
+
+  @Test
+  void filtersAndPagesCombine() throws Exception {
+    Response r = get("/api/search?province=" + enc("山东") + "&size=2&page=2");
+
+    assertThat(r.body().get("total").asLong()).isEqualTo(4);
+    assertThat(ids(r.body().get("hits"))).containsExactly("2021-18", "2021-19");
+    assertThat(r.body().at("/facets/province").size()).isEqualTo(10); // top 10, sideways
+  }
+
+  @Test
+  void repeatedAndCommaSeparatedFilterValuesAreOred() throws Exception {
+    Response repeated = get("/api/search?province=" + enc("山东") + "&province=" + enc("河南"));
+    Response commas = get("/api/search?province=" + enc("山东,河南"));
+
+    assertThat(repeated.body().get("total").asLong()).isEqualTo(6);
+    assertThat(commas.body().get("total").asLong()).isEqualTo(6);
+  }
+
+  @Test
+  void anUnknownFilterValueMatchesNothing() throws Exception {
+    assertThat(get("/api/search?province=" + enc("火星")).body().get("total").asLong()).isZero();
+    assertThat(get("/api/search?industry=" + enc("农业")).body().get("total").asLong()).isZero();
+  }
+
+  @Test
+  void facetsAnswerEveryValueAndTheTotal() throws Exception {
+    Response r = get("/api/facets");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("total").asLong()).isEqualTo(43);
+    JsonNode provinces = r.body().at("/facets/province");
+    assertThat(provinces.size()).isEqualTo(22);
+    long sum = 0;
+    for (JsonNode p : provinces) {
+      sum += p.get("count").asLong();
+    }
+    assertThat(sum).isEqualTo(43);
+    Response shandong = get("/api/facets?province=" + enc("山东"));
+    assertThat(shandong.body().get("total").asLong()).isEqualTo(4);
+    assertThat(shandong.body().at("/facets/province").size()).isEqualTo(22);
+    assertThat(shandong.body().at("/facets/industry").size()).isEqualTo(3);
+  }
+
+  @Test
+  void aClusterIsFoundById() throws Exception {
+    Response r = get("/api/clusters/2021-11");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("region").asText()).isEqualTo("宁波");
+    assertThat(r.body().get("province").asText()).isEqualTo("浙江");
+    assertThat(r.body().get("builders").get(0).asText()).isEqualTo("宁波高新区（新材料科技城）管委会");
+  }
+
+  @Test
+  void healthReportsUpAnd43Documents() throws Exception {
+    Response r = get("/api/health");
+
+    assertThat(r.body().get("status").asText()).isEqualTo("UP");
+    assertThat(r.body().get("documents").asInt()).isEqualTo(43);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"size=0", "size=1000", "size=-1", "page=0", "page=-3"})
+  void outOfRangePagingIsA400(String params) throws Exception {
+    assertError(get("/api/search?" + params), 400, "invalid_parameter", params.split("=")[0]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"page=abc", "size=ten", "page=1.5", "page=99999999999"})
+  void nonNumericPagingIsA400(String params) throws Exception {
+    assertError(get("/api/search?" + params), 400, "invalid_parameter", "must be a whole number");
+  }
+
+  @Test
+  void aPageBeyondTheResultWindowIsA400() throws Exception {
+    assertError(get("/api/search?page=1001&size=10"), 400, "result_window_too_large", "10000");
+  }
+
+  @Test
+  void aMalformedIndustryFilterIsA400() throws Exception {
+    assertError(get("/api/search?industry=%2F"), 400, "invalid_parameter", "sector/industry");
+    assertError(get("/api/facets?industry=a/b/c"), 400, "invalid_parameter", "sector/industry");
+  }
+
+  @Test
+  void unknownRoutesAndIdsAre404() throws Exception {
+    assertError(get("/api/nothing"), 404, "not_found", "/api/nothing");
+    assertError(get("/api/clusters/2021-99"), 404, "not_found", "2021-99");
+    assertError(get("/nope"), 404, "not_found", "/nope");
+  }
+
+  @Test
+  void aMethodTheApiDoesNotServeGetsTheErrorShape() throws Exception {
+    Response r =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/api/search"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+
+    assertThat(r.status()).isBetween(400, 499);
+    assertThat(r.body().get("error").get("status").asInt()).isEqualTo(r.status());
+  }
+
+  /** Sends a request line no URI class would build, the way a broken client might. */
+  static String raw(String requestLine) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", app.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              (requestLine + "\r\nHost: x\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void aMalformedUrlGetsTheErrorShapeFromJettyToo() throws Exception {
+    String response = raw("GET /api/clusters/% HTTP/1.1");
+
+    assertThat(response).startsWith("HTTP/1.1 400").contains("application/json");
+    assertThat(response).contains("{\"error\":{\"status\":400,\"code\":\"bad_request\"");
+  }
+
+  @Test
+  void aUrlBeyondTheHeaderLimitGetsTheErrorShape() throws Exception {
+    String response = raw("GET /api/search?q=" + "a".repeat(70_000) + " HTTP/1.1");
+
+    assertThat(response).startsWith("HTTP/1.1 414").contains("{\"error\":{\"status\":414");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"\"", "AND (", "name:", "%", "\\", "生物\"医药", "*:*", "a~2^3 OR", "\uD83D\uDE00"})
+  void userTextNeverFailsToParse(String q) throws Exception {
+    Response r = get("/api/search?q=" + enc(q));
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("query").asText()).isEqualTo(q);
+  }
+
+  @Test
+  void twoThousandSymbolsGiveAnAnswerNotAnError() throws Exception {
+    assertThat(get("/api/search?q=" + enc("!#&()[]{}".repeat(223))).status()).isEqualTo(200);
+    Response longCjk = get("/api/search?q=" + enc("生物医药".repeat(500)));
+    assertThat(longCjk.status()).isEqualTo(200);
+    assertThat(longCjk.body().get("total").asLong()).isPositive();
+  }
+
+  @Test
+  void anyOriginMayCallTheApiByDefault() throws Exception {
+    Response r =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/api/health"))
+                .header("Origin", "http://portal.example.cn")
+                .GET()
+                .build());
+
+    assertThat(r.raw().headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+  }
+
+  @Test
+  void anAllowListAdmitsOnlyItsOrigins() throws Exception {
+    AppConfig config = TestData.config(home);
+    var settings = config.settings();
+    var restricted =
+        new clustersearch.config.Settings(
+            new clustersearch.config.Settings.Server(0, List.of("http://portal.example.cn"), 2),
+            settings.paths(),
+            settings.search(),
+            settings.analysis());
+    Javalin other = HttpApi.create(stack.service(), restricted).start("127.0.0.1", 0);
+    try {
+      String url = "http://127.0.0.1:" + other.port() + "/api/health";
+      HttpResponse<String> allowed =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Origin", "http://portal.example.cn")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> refused =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Origin", "http://evil.example")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+          .contains("http://portal.example.cn");
+      assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    } finally {
+      other.stop();
+    }
+  }
+}

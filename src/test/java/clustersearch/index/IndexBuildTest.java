@@ -1,0 +1,93 @@
+package clustersearch.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import clustersearch.TestData;
+import clustersearch.config.AppConfig;
+import clustersearch.search.SearchRequest;
+import clustersearch.search.SearchStack;
+import clustersearch.source.ListFormatException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Building, swapping and failing to build index generations. */
+class IndexBuildTest {
+
+  private static long generations(Path indexDir) throws IOException {
+    try (Stream<Path> files = Files.list(indexDir)) {
+      return files.filter(p -> p.getFileName().toString().startsWith("gen-")).count();
+    }
+  }
+
+  @Test
+  void aBuildReportsWhatItReadAndWhatItCouldNotClassify(@TempDir Path home) throws IOException {
+    IndexBuild.Report report = IndexBuild.run(TestData.config(home));
+
+    assertThat(report.clusters()).isEqualTo(43);
+    assertThat(report.lists())
+        .singleElement()
+        .satisfies(r -> assertThat(r.document().year()).isEqualTo(2021));
+    assertThat(report.other()).extracting(c -> c.industry()).containsExactly("煤化工", "富硒");
+    assertThat(new IndexLayout(home.resolve("index")).current()).contains(report.generation());
+  }
+
+  @Test
+  void aBrokenListStopsTheBuildAndTheServedIndexStaysIntact(@TempDir Path home) throws IOException {
+    AppConfig good = TestData.config(home);
+    IndexBuild.run(good);
+    Path data = Files.createDirectories(home.resolve("broken-data"));
+    String text = Files.readString(TestData.LIST_2021, StandardCharsets.UTF_8);
+    Files.writeString(data.resolve("clusters-2021.txt"), text.replace("\t淄博高新区\n管委会\n", ""));
+    AppConfig broken = TestData.config(home, data);
+
+    try (SearchStack served = SearchStack.open(good).orElseThrow()) {
+      Path before = served.index().generation();
+
+      assertThatThrownBy(() -> IndexBuild.run(broken))
+          .isInstanceOf(ListFormatException.class)
+          .hasMessageContaining("clusters-2021.txt:")
+          .hasMessageContaining("4 cells, expected 5");
+
+      assertThat(new IndexLayout(home.resolve("index")).current()).contains(before);
+      assertThat(generations(home.resolve("index"))).isEqualTo(1);
+      assertThat(served.index().reloadIfChanged()).isFalse();
+      assertThat(served.service().search(SearchRequest.of("", 10)).total()).isEqualTo(43);
+    }
+  }
+
+  @Test
+  void anUnknownRegionStopsTheBuildWithFileAndLine(@TempDir Path home) throws IOException {
+    IndexBuild.run(TestData.config(home));
+    Path data = Files.createDirectories(home.resolve("data"));
+    String text = Files.readString(TestData.LIST_2021, StandardCharsets.UTF_8);
+    Files.writeString(data.resolve("list.txt"), text.replace("\t宁波\n", "\t甬城\n"));
+
+    assertThatThrownBy(() -> IndexBuild.run(TestData.config(home, data)))
+        .isInstanceOf(ListFormatException.class)
+        .hasMessageContaining("list.txt:")
+        .hasMessageContaining("地区 \"甬城\"");
+    assertThat(generations(home.resolve("index"))).isEqualTo(1);
+  }
+
+  @Test
+  void aServerPicksUpANewGenerationAndOldOnesArePruned(@TempDir Path home) throws IOException {
+    AppConfig config = TestData.config(home);
+    IndexBuild.run(config);
+    try (SearchStack served = SearchStack.open(config).orElseThrow()) {
+      Path first = served.index().generation();
+      IndexBuild.run(config);
+      IndexBuild.run(config);
+
+      assertThat(served.index().reloadIfChanged()).isTrue();
+      assertThat(served.index().generation()).isNotEqualTo(first);
+      assertThat(served.service().search(SearchRequest.of("生物医药", 3)).hits()).hasSize(3);
+      assertThat(generations(home.resolve("index"))).isEqualTo(2);
+    }
+  }
+}
