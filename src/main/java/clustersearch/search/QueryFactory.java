@@ -17,11 +17,11 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns user text into a Lucene query from analyzer tokens, so no text fails to parse: quotes,
@@ -36,6 +36,9 @@ import org.apache.lucene.search.TermQuery;
 public final class QueryFactory {
   private static final float TIE_BREAKER = 0.3f;
 
+  /** The groups that also get a smartcn word clause; the industry phrase also gets a phrase. */
+  private static final Set<String> WORD_GROUPS = Set.of(Fields.INDUSTRY, Fields.NAME);
+
   private final Fields fields;
   private final Settings.Search settings;
 
@@ -44,13 +47,17 @@ public final class QueryFactory {
     this.settings = settings;
   }
 
-  /** The query for {@code text}; blank or boilerplate-only text matches every cluster. */
-  public Query build(String text) {
+  /**
+   * The query for {@code text} against {@code searcher}'s index; blank or boilerplate-only text
+   * matches every cluster.
+   */
+  public Query build(String text, IndexSearcher searcher) {
     if (text == null || fields.isOnlyBoilerplate(text)) {
       return new MatchAllDocsQuery();
     }
     int budget = settings.maxQueryTerms();
     List<Query> parts = new ArrayList<>();
+    TermLookup lookup = new TermLookup(searcher);
     for (String part : text.strip().split("[\\s\\u3000]+")) {
       List<Token> grams = tokens(fields.gramQueryAnalyzer(), part, budget);
       budget -= grams.size();
@@ -59,7 +66,7 @@ public final class QueryFactory {
       if (grams.isEmpty() && words.isEmpty()) {
         continue;
       }
-      parts.add(part(grams, words));
+      parts.add(part(grams, words, lookup));
       if (budget <= 0) {
         break;
       }
@@ -81,27 +88,32 @@ public final class QueryFactory {
     return any.build();
   }
 
-  private Query part(List<Token> grams, List<Token> words) {
+  private Query part(List<Token> grams, List<Token> words, TermLookup lookup) {
     List<Query> groups = new ArrayList<>();
     for (String group : Fields.GROUPS) {
       BooleanQuery.Builder builder = new BooleanQuery.Builder();
       String gramField = Fields.gram(group);
       for (String term : distinct(grams)) {
-        builder.add(new TermQuery(new Term(gramField, term)), Occur.SHOULD);
+        builder.add(lookup.query(new Term(gramField, term)), Occur.SHOULD);
       }
-      if (grams.size() > 1) {
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        for (Token token : grams) {
-          phrase.add(new Term(gramField, token.term), token.position);
+      // Overlapping bigrams already reward adjacent characters; the phrase clause makes a whole
+      // query part found as one run rank first. The industry phrase is where that matters (the
+      // name holds the same run), and every extra clause costs term lookups and positions reads.
+      if (WORD_GROUPS.contains(group)) {
+        if (grams.size() > 1 && group.equals(Fields.INDUSTRY)) {
+          PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+          for (Token token : grams) {
+            phrase.add(new Term(gramField, token.term), token.position);
+          }
+          builder.add(new BoostQuery(phrase.build(), settings.phraseBoost()), Occur.SHOULD);
         }
-        builder.add(new BoostQuery(phrase.build(), settings.phraseBoost()), Occur.SHOULD);
-      }
-      BooleanQuery.Builder wordQuery = new BooleanQuery.Builder();
-      for (String term : distinct(words)) {
-        wordQuery.add(new TermQuery(new Term(group, term)), Occur.SHOULD);
-      }
-      if (!words.isEmpty()) {
-        builder.add(new BoostQuery(wordQuery.build(), settings.wordWeight()), Occur.SHOULD);
+        if (!words.isEmpty()) {
+          BooleanQuery.Builder wordQuery = new BooleanQuery.Builder();
+          for (String term : distinct(words)) {
+            wordQuery.add(lookup.query(new Term(group, term)), Occur.SHOULD);
+          }
+          builder.add(new BoostQuery(wordQuery.build(), settings.wordWeight()), Occur.SHOULD);
+        }
       }
       groups.add(new BoostQuery(builder.build(), settings.boost(group)));
     }

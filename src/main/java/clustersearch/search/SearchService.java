@@ -21,6 +21,7 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -70,12 +71,14 @@ public final class SearchService {
       int window = request.page() * request.size();
       DrillSideways.DrillSidewaysResult result =
           new DrillSideways(searcher, facetsConfig, lease.facetState())
-              .search(drillDown(request), null, null, window, RANKING, false);
+              .search(drillDown(request, searcher), null, null, window, RANKING, false);
       List<Hit> hits = new ArrayList<>();
       ScoreDoc[] docs = result.hits.scoreDocs;
+      StoredFields stored =
+          searcher.storedFields(); // one per request: it reuses decompressed blocks
       for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
         FieldDoc doc = (FieldDoc) docs[i];
-        Cluster cluster = ClusterDocuments.fromDocument(searcher.storedFields().document(doc.doc));
+        Cluster cluster = ClusterDocuments.fromDocument(stored.document(doc.doc));
         hits.add(new Hit(cluster, (Float) doc.fields[0]));
       }
       FacetCounts facets = counts(result.facets, settings.facetSize());
@@ -97,7 +100,7 @@ public final class SearchService {
     try (ClusterIndex.Lease lease = index.acquire()) {
       DrillSideways.DrillSidewaysResult result =
           new DrillSideways(lease.searcher(), facetsConfig, lease.facetState())
-              .search(drillDown(request), null, null, 1, RANKING, false);
+              .search(drillDown(request, lease.searcher()), null, null, 1, RANKING, false);
       return new FacetsOnly(result.hits.totalHits.value, counts(result.facets, Integer.MAX_VALUE));
     }
   }
@@ -162,8 +165,9 @@ public final class SearchService {
   }
 
   /** The query with its filters: values of one dimension OR'ed, dimensions AND'ed. */
-  private DrillDownQuery drillDown(SearchRequest request) {
-    DrillDownQuery query = new DrillDownQuery(facetsConfig, queries.build(request.query()));
+  private DrillDownQuery drillDown(SearchRequest request, IndexSearcher searcher) {
+    DrillDownQuery query =
+        new DrillDownQuery(facetsConfig, queries.build(request.query(), searcher));
     for (String province : request.provinces()) {
       query.add(Fields.DIM_PROVINCE, province.strip());
     }

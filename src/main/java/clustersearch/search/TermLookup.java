@@ -1,0 +1,58 @@
+package clustersearch.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.index.IndexReaderContext;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Term queries whose term statistics are looked up with one terms enumerator per field and segment,
+ * instead of a fresh one per term and clause as {@link TermQuery} does by itself. A query here has
+ * a few dozen term clauses over a handful of fields; looking them up is most of its cost.
+ */
+final class TermLookup {
+  private final IndexReaderContext top;
+  private final Map<String, TermsEnum[]> enums = new HashMap<>();
+  private final Map<Term, TermStates> states = new HashMap<>();
+
+  TermLookup(IndexSearcher searcher) {
+    this.top = searcher.getTopReaderContext();
+  }
+
+  /** A term query carrying its statistics, looked up once. */
+  TermQuery query(Term term) {
+    return new TermQuery(term, states.computeIfAbsent(term, this::lookUp));
+  }
+
+  private TermStates lookUp(Term term) {
+    try {
+      TermStates result = new TermStates(top);
+      TermsEnum[] perLeaf =
+          enums.computeIfAbsent(term.field(), f -> new TermsEnum[top.leaves().size()]);
+      for (LeafReaderContext leaf : top.leaves()) {
+        TermsEnum terms = perLeaf[leaf.ord];
+        if (terms == null) {
+          Terms fieldTerms = leaf.reader().terms(term.field());
+          if (fieldTerms == null) {
+            continue;
+          }
+          terms = perLeaf[leaf.ord] = fieldTerms.iterator();
+        }
+        if (terms.seekExact(term.bytes())) {
+          result.register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
+        }
+      }
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
