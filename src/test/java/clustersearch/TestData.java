@@ -33,7 +33,8 @@ public final class TestData {
                 dataDir.toAbsolutePath().toString(), home.resolve("index").toString()),
             s.search(),
             s.analysis());
-    return new AppConfig(home, CONFIG, settings, real.provinces(), real.industries());
+    return new AppConfig(
+        home, CONFIG, settings, real.provinces(), real.industries(), real.pinyin());
   }
 
   /** The project's configuration over the bundled data, indexing under {@code home}. */

@@ -9,13 +9,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The one entry point: {@code cluster-search index|serve|search}. */
+/** The one entry point: {@code cluster-search index|serve|search|eval}. */
 @Command(
     name = "cluster-search",
     mixinStandardHelpOptions = true,
     version = "cluster-search 0.1.0",
     description = "Search over China's innovative industrial cluster lists (创新型产业集群).",
-    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class})
+    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
 
   @Option(

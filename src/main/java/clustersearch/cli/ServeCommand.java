@@ -69,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
         () -> {
           try {
             if (served.index().reloadIfChanged()) {
+              served.service().setSynonyms(config.synonyms());
               LOG.info("now serving {}", served.index().generation().getFileName());
             }
           } catch (Exception e) {

@@ -74,8 +74,12 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
    * Ranking and paging.
    *
    * @param boosts weight of a match per searchable field group (industry, name, place, builder)
-   * @param phraseBoost extra weight when the whole query part matches as a phrase
    * @param wordWeight weight of the smartcn word-level match next to the bigram match
+   * @param coverageBoost constant added when a field holds every bigram of a query part: the part
+   *     found whole ranks above clusters sharing only some of its characters
+   * @param synonymWeight weight of an equivalent word of synonyms.txt, below the word as typed
+   * @param relatedWeight weight of a related (one-way) word of synonyms.txt
+   * @param pinyinWeight weight of the characters a pinyin query was read as
    * @param maxQueryTerms terms taken from one query; the rest is ignored, so no text can overflow
    */
   public record Search(
@@ -85,8 +89,11 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
       Integer facetSize,
       Integer maxQueryTerms,
       Map<String, Float> boosts,
-      Float phraseBoost,
-      Float wordWeight) {
+      Float wordWeight,
+      Float coverageBoost,
+      Float synonymWeight,
+      Float relatedWeight,
+      Float pinyinWeight) {
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
     public static final int MAX_RESULT_WINDOW = 10_000;
@@ -94,8 +101,11 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     public static final int MAX_QUERY_TERMS = 32;
     public static final Map<String, Float> BOOSTS =
         Map.of("industry", 3f, "name", 1.5f, "place", 2f, "builder", 1f);
-    public static final float PHRASE_BOOST = 2f;
     public static final float WORD_WEIGHT = 0.5f;
+    public static final float COVERAGE_BOOST = 8f;
+    public static final float SYNONYM_WEIGHT = 0.9f;
+    public static final float RELATED_WEIGHT = 0.5f;
+    public static final float PINYIN_WEIGHT = 0.8f;
 
     public Search {
       defaultSize = Objects.requireNonNullElse(defaultSize, DEFAULT_SIZE);
@@ -104,8 +114,18 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
       facetSize = Objects.requireNonNullElse(facetSize, FACET_SIZE);
       maxQueryTerms = Objects.requireNonNullElse(maxQueryTerms, MAX_QUERY_TERMS);
       boosts = Map.copyOf(Objects.requireNonNullElse(boosts, BOOSTS));
-      phraseBoost = Objects.requireNonNullElse(phraseBoost, PHRASE_BOOST);
       wordWeight = Objects.requireNonNullElse(wordWeight, WORD_WEIGHT);
+      coverageBoost = Objects.requireNonNullElse(coverageBoost, COVERAGE_BOOST);
+      synonymWeight = Objects.requireNonNullElse(synonymWeight, SYNONYM_WEIGHT);
+      relatedWeight = Objects.requireNonNullElse(relatedWeight, RELATED_WEIGHT);
+      pinyinWeight = Objects.requireNonNullElse(pinyinWeight, PINYIN_WEIGHT);
+      for (float w : new float[] {synonymWeight, relatedWeight, pinyinWeight}) {
+        if (w <= 0 || w >= 1) {
+          throw new IllegalArgumentException(
+              "search.synonymWeight, relatedWeight and pinyinWeight must be between 0 and 1, so"
+                  + " that the query as typed ranks first");
+        }
+      }
       for (String key : boosts.keySet()) {
         if (!BOOSTS.containsKey(key)) {
           throw new IllegalArgumentException(
@@ -121,7 +141,7 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     }
 
     static Search defaults() {
-      return new Search(null, null, null, null, null, null, null, null);
+      return new Search(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The boost of a field group, its default where the file leaves it out. */

@@ -4,7 +4,9 @@ import clustersearch.source.Cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -21,7 +23,7 @@ public final class ClusterDocuments {
   private ClusterDocuments() {}
 
   /** The document of one cluster, facet fields built through {@link FacetsConfig#build}. */
-  public static Document toDocument(Cluster c) {
+  public static Document toDocument(Cluster c, Fields fields) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, c.id(), Field.Store.YES));
     doc.add(new StoredField(Fields.YEAR, c.year()));
@@ -31,8 +33,14 @@ public final class ClusterDocuments {
 
     searchable(doc, Fields.INDUSTRY, c.industry(), true);
     searchable(doc, Fields.NAME, c.name(), true);
-    String place = c.region().equals(c.province()) ? c.region() : c.region() + " " + c.province();
-    searchable(doc, Fields.PLACE, place, false);
+    Set<String> places = new LinkedHashSet<>();
+    places.add(c.region());
+    places.add(c.province());
+    String city = fields.cityOf(c.name(), c.industry());
+    if (!city.isEmpty()) {
+      places.add(city);
+    }
+    searchable(doc, Fields.PLACE, String.join(" ", places), false);
     for (String builder : c.builders()) {
       searchable(doc, Fields.BUILDER, builder, true);
     }
@@ -46,6 +54,10 @@ public final class ClusterDocuments {
     doc.add(new SortedSetDocValuesFacetField(Fields.DIM_PROVINCE, c.province()));
     doc.add(new SortedSetDocValuesFacetField(Fields.DIM_INDUSTRY, c.sector(), c.industry()));
     doc.add(new SortedSetDocValuesFacetField(Fields.DIM_YEAR, Integer.toString(c.year())));
+    for (String place : places) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.DIM_PLACE, place));
+    }
+    doc.add(new SortedSetDocValuesFacetField(Fields.DIM_NAME, c.name()));
     try {
       return FACETS.build(doc);
     } catch (IOException e) {

@@ -46,7 +46,7 @@ public final class Fields {
   /** The whole name: smartcn, stored. */
   public static final String NAME = "name";
 
-  /** Region and province (宁波 浙江): smartcn; the display values are stored apart. */
+  /** Region, province and the city the name starts with (宁波 浙江; 淄博): smartcn; not stored. */
   public static final String PLACE = "place";
 
   /** The builder units, one value each: smartcn, stored. */
@@ -65,6 +65,11 @@ public final class Fields {
 
   public static final String DIM_INDUSTRY = "industry";
   public static final String DIM_YEAR = "year";
+
+  /** Internal dimensions for autocomplete and pinyin: every place name, every cluster name. */
+  public static final String DIM_PLACE = "place";
+
+  public static final String DIM_NAME = "name";
 
   /** The searchable groups, each indexed as {@code group} (smartcn) and {@code group.gram}. */
   public static final List<String> GROUPS = List.of(INDUSTRY, NAME, PLACE, BUILDER);
@@ -102,6 +107,7 @@ public final class Fields {
   public static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
     config.setHierarchical(DIM_INDUSTRY, true);
+    config.setMultiValued(DIM_PLACE, true);
     return config;
   }
 
@@ -121,6 +127,19 @@ public final class Fields {
    */
   public Analyzer gramQueryAnalyzer() {
     return gramQuery;
+  }
+
+  /**
+   * The place a name starts with, before its industry phrase, without boilerplate or 市: 淄博高新区生物医药…
+   * → 淄博, 河源市高新区… → 河源. Empty when the name does not hold the phrase.
+   */
+  public String cityOf(String name, String industry) {
+    int at = name.indexOf(industry);
+    String prefix = at > 0 ? name.substring(0, at) : "";
+    for (String phrase : boilerplate) {
+      prefix = prefix.replace(phrase, "");
+    }
+    return prefix.endsWith("市") ? prefix.substring(0, prefix.length() - 1) : prefix;
   }
 
   /** True when {@code text} holds nothing but boilerplate and white space. */

@@ -35,7 +35,7 @@ public final class Indexer {
       try (Directory dir = FSDirectory.open(generation);
           IndexWriter writer = new IndexWriter(dir, config)) {
         for (Cluster cluster : clusters) {
-          writer.addDocument(ClusterDocuments.toDocument(cluster));
+          writer.addDocument(ClusterDocuments.toDocument(cluster, fields));
         }
         writer.commit();
       }

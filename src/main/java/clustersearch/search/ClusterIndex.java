@@ -22,20 +22,22 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class ClusterIndex implements Closeable {
   private final IndexLayout layout;
+  private final Pinyin pinyin;
   private volatile Generation current;
 
-  private ClusterIndex(IndexLayout layout, Generation first) {
+  private ClusterIndex(IndexLayout layout, Pinyin pinyin, Generation first) {
     this.layout = layout;
+    this.pinyin = pinyin;
     this.current = first;
   }
 
   /** Opens the generation the layout's {@code CURRENT} names, or empty when there is none. */
-  public static Optional<ClusterIndex> open(IndexLayout layout) throws IOException {
+  public static Optional<ClusterIndex> open(IndexLayout layout, Pinyin pinyin) throws IOException {
     Optional<Path> path = layout.current();
     if (path.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ClusterIndex(layout, Generation.open(path.get())));
+    return Optional.of(new ClusterIndex(layout, pinyin, Generation.open(path.get(), pinyin)));
   }
 
   /** A searcher with its facet state; close the lease to release it (try-with-resources). */
@@ -71,7 +73,7 @@ public final class ClusterIndex implements Closeable {
       return false;
     }
     Generation old = current;
-    current = Generation.open(latest.get());
+    current = Generation.open(latest.get(), pinyin);
     old.close();
     return true;
   }
@@ -100,25 +102,32 @@ public final class ClusterIndex implements Closeable {
       return searcher.state;
     }
 
+    /** The words of this reader, for pinyin and autocomplete; built once per reader. */
+    public Vocabulary vocabulary() {
+      return searcher.vocabulary;
+    }
+
     @Override
     public void close() throws IOException {
       manager.release(searcher);
     }
   }
 
-  /** An IndexSearcher carrying the facet state of its reader, so it is built once per reader. */
+  /** An IndexSearcher carrying what is derived from its reader, so it is built once per reader. */
   private static final class FacetSearcher extends IndexSearcher {
     final SortedSetDocValuesReaderState state;
+    final Vocabulary vocabulary;
 
-    FacetSearcher(IndexReader reader, FacetsConfig config) throws IOException {
+    FacetSearcher(IndexReader reader, FacetsConfig config, Pinyin pinyin) throws IOException {
       super(reader);
       this.state = new DefaultSortedSetDocValuesReaderState(reader, config);
+      this.vocabulary = Vocabulary.build(state, pinyin);
     }
   }
 
   private record Generation(Path path, Directory directory, SearcherManager manager)
       implements Closeable {
-    static Generation open(Path path) throws IOException {
+    static Generation open(Path path, Pinyin pinyin) throws IOException {
       FacetsConfig config = Fields.facetsConfig();
       Directory directory = FSDirectory.open(path);
       try {
@@ -129,7 +138,7 @@ public final class ClusterIndex implements Closeable {
                   @Override
                   public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
                       throws IOException {
-                    return new FacetSearcher(reader, config);
+                    return new FacetSearcher(reader, config, pinyin);
                   }
                 });
         return new Generation(path, directory, manager);

@@ -1,76 +1,125 @@
 package clustersearch.search;
 
 import clustersearch.config.Settings;
+import clustersearch.config.Synonyms;
 import clustersearch.index.Fields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 
 /**
  * Turns user text into a Lucene query from analyzer tokens, so no text fails to parse: quotes,
  * operators and field syntax are just characters the tokenizers drop.
  *
- * <p>The text is split on white space into parts (山东 生物医药 has two); a part scores by its best field
- * group (industry, place, name, builder), and each group sums a bigram match, a phrase match of the
- * whole part and a smartcn word match. Parts are OR'ed, and a cluster that matches every part
- * scores double, so 山东 生物医药 puts 淄博 first. Per-field queries are built directly, since
+ * <p>The text is normalised (full width, case, traditional characters) and split on white space
+ * into parts (山东 生物医药 has two). Each part is searched as typed and in its rewritings: the
+ * equivalent and related words of synonyms.txt, and, for Latin letters, the characters its pinyin
+ * reads as; the best of them counts, rewritings weighted below the part as typed. One reading
+ * scores by its best field group (industry, place, name, builder): the BM25 of its bigrams, a
+ * smartcn word match for the name and industry, and a constant when the field holds every bigram
+ * (the part found whole, not a stray shared character). Parts are OR'ed, and a cluster that matches
+ * every part scores double, so 山东 生物医药 puts 淄博 first. Per-field queries are built directly, since
  * MultiFieldQueryParser drops the AND operator on CJK text (apache/lucene#16443).
  */
 public final class QueryFactory {
   private static final float TIE_BREAKER = 0.3f;
+  private static final int MAX_VARIANTS = 8;
+  private static final Pattern LATIN = Pattern.compile("[a-z]+");
+  private static final float AS_TYPED = 1f;
 
-  /** The groups that also get a smartcn word clause; the industry phrase also gets a phrase. */
+  /** Each related word of a rule weighs this much less than the one listed before it. */
+  private static final float RELATED_DECAY = 0.9f;
+
+  /**
+   * The last word of a part is its head in Chinese (制造 in 智能制造, 医药 in 生物医药): a cluster sharing the
+   * head is closer than one sharing a modifier.
+   */
+  private static final float HEAD_BOOST = 2f;
+
+  /** The groups that also get a smartcn word clause. */
   private static final Set<String> WORD_GROUPS = Set.of(Fields.INDUSTRY, Fields.NAME);
 
   private final Fields fields;
   private final Settings.Search settings;
+  private volatile Synonyms synonyms;
 
-  public QueryFactory(Fields fields, Settings.Search settings) {
+  public QueryFactory(Fields fields, Settings.Search settings, Synonyms synonyms) {
     this.fields = fields;
     this.settings = settings;
+    this.synonyms = synonyms;
   }
+
+  /** Swaps in re-read synonyms; queries built afterwards use them. */
+  public void setSynonyms(Synonyms synonyms) {
+    this.synonyms = synonyms;
+  }
+
+  /**
+   * A query and the character strings it searches for, which the highlighter marks.
+   *
+   * @param readings every text searched: the parts, their synonyms and pinyin readings
+   */
+  public record Parsed(Query query, List<String> readings) {}
 
   /**
    * The query for {@code text} against {@code searcher}'s index; blank or boilerplate-only text
    * matches every cluster.
+   *
+   * @param pinyin the characters of the index that a run of Latin letters reads as, best first
    */
-  public Query build(String text, IndexSearcher searcher) {
-    if (text == null || fields.isOnlyBoilerplate(text)) {
-      return new MatchAllDocsQuery();
+  public Parsed build(String text, IndexSearcher searcher, Function<String, List<String>> pinyin) {
+    String normalized = text == null ? "" : QueryText.normalize(text);
+    if (fields.isOnlyBoilerplate(normalized)) {
+      return new Parsed(new MatchAllDocsQuery(), List.of());
     }
-    int budget = settings.maxQueryTerms();
-    List<Query> parts = new ArrayList<>();
     TermLookup lookup = new TermLookup(searcher);
-    for (String part : text.strip().split("[\\s\\u3000]+")) {
-      List<Token> grams = tokens(fields.gramQueryAnalyzer(), part, budget);
-      budget -= grams.size();
-      List<Token> words = tokens(fields.wordAnalyzer(), part, budget);
-      budget -= words.size();
-      if (grams.isEmpty() && words.isEmpty()) {
-        continue;
+    int[] budget = {settings.maxQueryTerms()};
+    List<Query> parts = new ArrayList<>();
+    Set<String> readings = new LinkedHashSet<>();
+    for (String part : parts(normalized, pinyin)) {
+      List<Query> alternatives = new ArrayList<>();
+      for (Reading variant : variants(part, pinyin)) {
+        Query reading =
+            reading(variant.text(), !variant.text().equals(part), variant.units(), lookup, budget);
+        if (reading != null) {
+          alternatives.add(weighted(reading, variant.weight()));
+          readings.add(variant.text());
+        }
       }
-      parts.add(part(grams, words, lookup));
-      if (budget <= 0) {
+      if (!alternatives.isEmpty()) {
+        parts.add(
+            alternatives.size() == 1
+                ? alternatives.get(0)
+                : new DisjunctionMaxQuery(alternatives, 0f));
+      }
+      if (budget[0] <= 0) {
         break;
       }
     }
+    return new Parsed(combine(parts), List.copyOf(readings));
+  }
+
+  private static Query combine(List<Query> parts) {
     if (parts.isEmpty()) {
       return new MatchNoDocsQuery("no searchable characters");
     }
@@ -88,63 +137,129 @@ public final class QueryFactory {
     return any.build();
   }
 
-  private Query part(List<Token> grams, List<Token> words, TermLookup lookup) {
+  /**
+   * White-space separated parts; the longest run of Latin words that reads as pinyin when joined
+   * (sheng wu yi yao) becomes one part.
+   */
+  private static List<String> parts(String text, Function<String, List<String>> pinyin) {
+    String[] words = text.strip().split("\\s+");
+    List<String> parts = new ArrayList<>();
+    int i = 0;
+    while (i < words.length) {
+      int end = i + 1;
+      StringBuilder joined = new StringBuilder();
+      for (int j = i; j < words.length && LATIN.matcher(words[j]).matches(); j++) {
+        joined.append(words[j]);
+        if (j > i && !pinyin.apply(joined.toString()).isEmpty()) {
+          end = j + 1;
+        }
+      }
+      StringBuilder part = new StringBuilder();
+      for (int k = i; k < end; k++) {
+        part.append(words[k]);
+      }
+      parts.add(part.toString());
+      i = end;
+    }
+    return parts;
+  }
+
+  /**
+   * A text to search for a part, with its weight and the length (in bigrams) of what was typed,
+   * which sizes the found-whole constant: a long synonym of a short query is not worth more.
+   */
+  private record Reading(String text, float weight, int units) {}
+
+  /** The part as typed (weight 1), its pinyin readings and their synonyms, best first. */
+  private List<Reading> variants(String part, Function<String, List<String>> pinyin) {
+    Map<String, Reading> variants = new LinkedHashMap<>();
+    variants.put(part, new Reading(part, AS_TYPED, units(part)));
+    if (LATIN.matcher(part).matches()) {
+      for (String chars : pinyin.apply(part)) {
+        variants.putIfAbsent(chars, new Reading(chars, settings.pinyinWeight(), units(chars)));
+      }
+    }
+    for (Reading base : List.copyOf(variants.values())) {
+      for (Synonyms.Variant v : synonyms.expand(base.text(), MAX_VARIANTS)) {
+        float w =
+            base.weight()
+                * (v.related()
+                    ? settings.relatedWeight() * (float) Math.pow(RELATED_DECAY, v.rank())
+                    : settings.synonymWeight());
+        Reading reading = new Reading(v.text(), w, base.units());
+        variants.merge(v.text(), reading, (a, b) -> a.weight() >= b.weight() ? a : b);
+      }
+    }
+    return variants.values().stream().limit(MAX_VARIANTS).toList();
+  }
+
+  /** How many distinct query bigrams {@code text} has. */
+  private int units(String text) {
+    return Math.max(1, new LinkedHashSet<>(tokens(fields.gramQueryAnalyzer(), text, 64)).size());
+  }
+
+  /**
+   * One reading of a part: its best field group, or null when it has no searchable token. A
+   * rewriting ({@code whole}) must be found whole: a synonym sharing one character with a cluster
+   * says nothing about it.
+   */
+  private Query reading(String text, boolean whole, int units, TermLookup lookup, int[] budget) {
+    List<String> grams = tokens(fields.gramQueryAnalyzer(), text, budget[0]);
+    budget[0] -= grams.size();
+    List<String> words = tokens(fields.wordAnalyzer(), text, budget[0]);
+    budget[0] -= words.size();
+    if (grams.isEmpty() && words.isEmpty()) {
+      return null;
+    }
     List<Query> groups = new ArrayList<>();
     for (String group : Fields.GROUPS) {
       BooleanQuery.Builder builder = new BooleanQuery.Builder();
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
       String gramField = Fields.gram(group);
-      for (String term : distinct(grams)) {
+      Set<String> distinct = new LinkedHashSet<>(grams);
+      for (String term : distinct) {
         builder.add(lookup.query(new Term(gramField, term)), Occur.SHOULD);
+        all.add(lookup.query(new Term(gramField, term)), Occur.FILTER);
       }
-      // Overlapping bigrams already reward adjacent characters; the phrase clause makes a whole
-      // query part found as one run rank first. The industry phrase is where that matters (the
-      // name holds the same run), and every extra clause costs term lookups and positions reads.
-      if (WORD_GROUPS.contains(group)) {
-        if (grams.size() > 1 && group.equals(Fields.INDUSTRY)) {
-          PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-          for (Token token : grams) {
-            phrase.add(new Term(gramField, token.term), token.position);
-          }
-          builder.add(new BoostQuery(phrase.build(), settings.phraseBoost()), Occur.SHOULD);
-        }
-        if (!words.isEmpty()) {
-          BooleanQuery.Builder wordQuery = new BooleanQuery.Builder();
-          for (String term : distinct(words)) {
-            wordQuery.add(lookup.query(new Term(group, term)), Occur.SHOULD);
-          }
-          builder.add(new BoostQuery(wordQuery.build(), settings.wordWeight()), Occur.SHOULD);
-        }
+      if (!grams.isEmpty()) {
+        // Found whole: worth more the longer the part, so a long query found in a builder
+        // outranks a few of its characters found in an industry phrase.
+        Query covered = new ConstantScoreQuery(all.build());
+        builder.add(
+            new BoostQuery(covered, settings.coverageBoost() * units),
+            whole ? Occur.MUST : Occur.SHOULD);
+      } else if (whole) {
+        continue;
       }
-      groups.add(new BoostQuery(builder.build(), settings.boost(group)));
+      if (WORD_GROUPS.contains(group) && !words.isEmpty()) {
+        BooleanQuery.Builder wordQuery = new BooleanQuery.Builder();
+        for (String term : new LinkedHashSet<>(words)) {
+          Query word = lookup.query(new Term(group, term));
+          boolean head = term.equals(words.get(words.size() - 1)) && words.size() > 1;
+          wordQuery.add(head ? new BoostQuery(word, HEAD_BOOST) : word, Occur.SHOULD);
+        }
+        builder.add(weighted(wordQuery.build(), settings.wordWeight()), Occur.SHOULD);
+      }
+      groups.add(weighted(builder.build(), settings.boost(group)));
     }
-    return new DisjunctionMaxQuery(groups, TIE_BREAKER);
+    return groups.isEmpty() ? null : new DisjunctionMaxQuery(groups, TIE_BREAKER);
   }
 
-  private static Set<String> distinct(List<Token> tokens) {
-    Set<String> terms = new LinkedHashSet<>();
-    for (Token token : tokens) {
-      terms.add(token.term);
-    }
-    return terms;
+  private static Query weighted(Query query, float weight) {
+    return weight == 1f ? query : new BoostQuery(query, weight);
   }
 
-  /** A token and its position in the part, for phrases. */
-  private record Token(String term, int position) {}
-
-  /** At most {@code limit} tokens of {@code text}, with their positions. */
-  private static List<Token> tokens(Analyzer analyzer, String text, int limit) {
-    List<Token> tokens = new ArrayList<>();
+  /** At most {@code limit} tokens of {@code text}. */
+  private static List<String> tokens(Analyzer analyzer, String text, int limit) {
+    List<String> tokens = new ArrayList<>();
     if (limit <= 0) {
       return tokens;
     }
     try (TokenStream stream = analyzer.tokenStream("", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
       stream.reset();
-      int position = -1;
       while (stream.incrementToken() && tokens.size() < limit) {
-        position += increment.getPositionIncrement();
-        tokens.add(new Token(term.toString(), position));
+        tokens.add(term.toString());
       }
       stream.end();
     } catch (IOException e) {

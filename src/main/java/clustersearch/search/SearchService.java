@@ -2,6 +2,7 @@ package clustersearch.search;
 
 import clustersearch.config.IndustryRules;
 import clustersearch.config.Settings;
+import clustersearch.config.Synonyms;
 import clustersearch.index.ClusterDocuments;
 import clustersearch.index.Fields;
 import clustersearch.search.SearchResult.FacetCounts;
@@ -62,6 +63,11 @@ public final class SearchService {
     this.provinceOrder = List.copyOf(provinceOrder);
   }
 
+  /** Uses re-read synonyms from now on (after a reindex; no reindex is needed for them). */
+  public void setSynonyms(Synonyms synonyms) {
+    queries.setSynonyms(synonyms);
+  }
+
   /** One page of hits for {@code request}, with the top facet values of the whole result. */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
@@ -71,7 +77,7 @@ public final class SearchService {
       int window = request.page() * request.size();
       DrillSideways.DrillSidewaysResult result =
           new DrillSideways(searcher, facetsConfig, lease.facetState())
-              .search(drillDown(request, searcher), null, null, window, RANKING, false);
+              .search(drillDown(request, lease), null, null, window, RANKING, false);
       List<Hit> hits = new ArrayList<>();
       ScoreDoc[] docs = result.hits.scoreDocs;
       StoredFields stored =
@@ -100,7 +106,7 @@ public final class SearchService {
     try (ClusterIndex.Lease lease = index.acquire()) {
       DrillSideways.DrillSidewaysResult result =
           new DrillSideways(lease.searcher(), facetsConfig, lease.facetState())
-              .search(drillDown(request, lease.searcher()), null, null, 1, RANKING, false);
+              .search(drillDown(request, lease), null, null, 1, RANKING, false);
       return new FacetsOnly(result.hits.totalHits.value, counts(result.facets, Integer.MAX_VALUE));
     }
   }
@@ -165,9 +171,10 @@ public final class SearchService {
   }
 
   /** The query with its filters: values of one dimension OR'ed, dimensions AND'ed. */
-  private DrillDownQuery drillDown(SearchRequest request, IndexSearcher searcher) {
-    DrillDownQuery query =
-        new DrillDownQuery(facetsConfig, queries.build(request.query(), searcher));
+  private DrillDownQuery drillDown(SearchRequest request, ClusterIndex.Lease lease) {
+    QueryFactory.Parsed parsed =
+        queries.build(request.query(), lease.searcher(), lease.vocabulary()::read);
+    DrillDownQuery query = new DrillDownQuery(facetsConfig, parsed.query());
     for (String province : request.provinces()) {
       query.add(Fields.DIM_PROVINCE, province.strip());
     }

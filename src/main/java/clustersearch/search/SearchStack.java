@@ -12,7 +12,8 @@ public record SearchStack(ClusterIndex index, SearchService service) implements 
 
   /** Opens the current generation of {@code config}'s index folder, if there is one. */
   public static Optional<SearchStack> open(AppConfig config) throws IOException {
-    Optional<ClusterIndex> index = ClusterIndex.open(new IndexLayout(config.indexDir()));
+    Optional<ClusterIndex> index =
+        ClusterIndex.open(new IndexLayout(config.indexDir()), new Pinyin(config.pinyin()));
     if (index.isEmpty()) {
       return Optional.empty();
     }
@@ -20,7 +21,7 @@ public record SearchStack(ClusterIndex index, SearchService service) implements 
     SearchService service =
         new SearchService(
             index.get(),
-            new QueryFactory(fields, config.settings().search()),
+            new QueryFactory(fields, config.settings().search(), config.synonyms()),
             config.settings().search(),
             config.provinces().order());
     return Optional.of(new SearchStack(index.get(), service));

@@ -61,7 +61,9 @@ class CommandLineTest {
     Run table = run(base[0], base[1], base[2], base[3], "search", "生物医药", "--province", "山东");
     Run json = run(base[0], base[1], base[2], base[3], "search", "铝", "--json");
 
-    assertThat(table.out()).contains("1 clusters match \"生物医药\"").contains("2021-19");
+    assertThat(table.out())
+        .contains("2 clusters match \"生物医药\"")
+        .containsPattern("1 +[0-9.]+ +2021-19");
     assertThat(json.out()).contains("\"id\" : \"2021-12\"").contains("\"facets\"");
   }
 

@@ -1,0 +1,148 @@
+package clustersearch.search;
+
+import clustersearch.index.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+
+/**
+ * The words of the index a person may type: sectors, industry phrases, places and names, with the
+ * number of clusters each covers and their pinyin. Built once per reader from the facet ordinals,
+ * not per request. It reads pinyin input back into characters (shengwuyiyao, swyy → 生物医药) and feeds
+ * autocomplete.
+ */
+public final class Vocabulary {
+  /** Most character readings taken for one pinyin input. */
+  private static final int READINGS = 3;
+
+  /** One word and how many clusters it covers. */
+  public record Entry(String text, String kind, long count, String pinyin, String initials) {}
+
+  private final List<Entry> entries;
+  private final Map<String, List<String>> byPinyin;
+  private final Map<String, List<String>> byInitials;
+
+  private Vocabulary(
+      List<Entry> entries,
+      Map<String, List<String>> byPinyin,
+      Map<String, List<String>> byInitials) {
+    this.entries = entries;
+    this.byPinyin = byPinyin;
+    this.byInitials = byInitials;
+  }
+
+  /** Counts every value of the sector, industry, place and name dimensions over all documents. */
+  static Vocabulary build(SortedSetDocValuesReaderState state, Pinyin pinyin) throws IOException {
+    Facets all = new SortedSetDocValuesFacetCounts(state);
+    List<Entry> entries = new ArrayList<>();
+    Map<String, Map<String, Long>> full = new HashMap<>();
+    Map<String, Map<String, Long>> initials = new HashMap<>();
+    for (LabelAndValue sector : labels(all, Fields.DIM_INDUSTRY)) {
+      entries.add(entry(sector, "sector", pinyin));
+      for (LabelAndValue industry : labels(all, Fields.DIM_INDUSTRY, sector.label)) {
+        entries.add(entry(industry, "industry", pinyin));
+        readings(industry, pinyin, full, initials);
+      }
+    }
+    for (LabelAndValue place : labels(all, Fields.DIM_PLACE)) {
+      entries.add(entry(place, "place", pinyin));
+      readings(place, pinyin, full, initials);
+    }
+    for (LabelAndValue name : labels(all, Fields.DIM_NAME)) {
+      entries.add(entry(name, "name", pinyin));
+    }
+    return new Vocabulary(List.copyOf(entries), ranked(full), ranked(initials));
+  }
+
+  /**
+   * The characters a run of Latin letters reads as, best first: full pinyin (shengwuyiyao), or
+   * initials (swyy) when it is no full pinyin of any word. Empty when it reads as nothing here.
+   */
+  public List<String> read(String latin) {
+    List<String> full = byPinyin.getOrDefault(latin, List.of());
+    if (!full.isEmpty() || latin.length() < 2) {
+      return full;
+    }
+    return byInitials.getOrDefault(latin, List.of());
+  }
+
+  /** Every entry, sectors and industries first, then places and names. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  private static List<LabelAndValue> labels(Facets facets, String dim, String... path)
+      throws IOException {
+    FacetResult result = facets.getAllChildren(dim, path);
+    return result == null ? List.of() : List.of(result.labelValues);
+  }
+
+  private static Entry entry(LabelAndValue value, String kind, Pinyin pinyin) {
+    List<String> syllables = pinyin.syllables(value.label);
+    StringBuilder full = new StringBuilder();
+    StringBuilder initials = new StringBuilder();
+    for (String syllable : syllables) {
+      if (syllable != null && !syllable.isEmpty()) {
+        full.append(syllable);
+        initials.append(syllable.charAt(0));
+      }
+    }
+    return new Entry(
+        value.label, kind, value.value.longValue(), full.toString(), initials.toString());
+  }
+
+  /** Indexes every run of Chinese characters of a word by its pinyin and by its initials. */
+  private static void readings(
+      LabelAndValue value,
+      Pinyin pinyin,
+      Map<String, Map<String, Long>> full,
+      Map<String, Map<String, Long>> initials) {
+    String text = value.label;
+    List<String> syllables = pinyin.syllables(text);
+    long count = value.value.longValue();
+    for (int i = 0; i < syllables.size(); i++) {
+      StringBuilder key = new StringBuilder();
+      StringBuilder letters = new StringBuilder();
+      for (int j = i; j < syllables.size() && syllables.get(j) != null; j++) {
+        key.append(syllables.get(j));
+        letters.append(syllables.get(j).charAt(0));
+        String chars = text.substring(i, j + 1);
+        full.computeIfAbsent(key.toString(), k -> new LinkedHashMap<>())
+            .merge(chars, count, Long::sum);
+        if (j > i) {
+          initials
+              .computeIfAbsent(letters.toString(), k -> new LinkedHashMap<>())
+              .merge(chars, count, Long::sum);
+        }
+      }
+    }
+  }
+
+  /** For each key, its character readings: most clusters first, then longer, at most three. */
+  private static Map<String, List<String>> ranked(Map<String, Map<String, Long>> readings) {
+    Map<String, List<String>> out = new HashMap<>();
+    readings.forEach(
+        (key, candidates) ->
+            out.put(
+                key,
+                candidates.entrySet().stream()
+                    .sorted(
+                        Comparator.comparing(Map.Entry<String, Long>::getValue)
+                            .reversed()
+                            .thenComparing(e -> -e.getKey().length())
+                            .thenComparing(Map.Entry::getKey))
+                    .limit(READINGS)
+                    .map(Map.Entry::getKey)
+                    .toList()));
+    return out;
+  }
+}
