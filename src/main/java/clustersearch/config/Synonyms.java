@@ -115,6 +115,14 @@ public final class Synonyms {
     return terms;
   }
 
+  /** Every rule as word → the words a query holding it also searches (equivalent and related). */
+  public Map<String, Set<String>> rules() {
+    Map<String, Set<String>> all = new LinkedHashMap<>();
+    equivalent.forEach((k, v) -> all.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v));
+    related.forEach((k, v) -> all.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v));
+    return all;
+  }
+
   /** How many words have rules. */
   public int size() {
     return keys.size();

@@ -24,6 +24,7 @@ public final class HttpApi {
             List.of(
                 "GET /api/search?q=&province=&industry=&page=1&size=10",
                 "GET /api/facets?q=&province=&industry=",
+                "GET /api/suggest?q=&size=10",
                 "GET /api/clusters/{id}",
                 "GET /api/health"));
     return Javalin.create(
@@ -46,6 +47,7 @@ public final class HttpApi {
           cfg.routes.get("/", ctx -> ctx.json(index));
           cfg.routes.get("/api/search", controller::search);
           cfg.routes.get("/api/facets", controller::facets);
+          cfg.routes.get("/api/suggest", controller::suggest);
           cfg.routes.get("/api/clusters/{id}", controller::cluster);
           cfg.routes.get("/api/health", controller::health);
           ErrorMapper.register(cfg.routes);

@@ -9,6 +9,8 @@ import java.util.List;
 
 /** Client IO for the search endpoints: read and validate parameters, call the service, answer. */
 final class SearchController {
+  private static final int DEFAULT_SUGGESTIONS = 10;
+
   private final SearchService service;
   private final int defaultSize;
 
@@ -30,6 +32,12 @@ final class SearchController {
   /** GET /api/facets?q=&province=&industry= */
   void facets(Context ctx) throws IOException {
     ctx.json(service.facets(query(ctx), values(ctx, "province"), values(ctx, "industry")));
+  }
+
+  /** GET /api/suggest?q=&size= */
+  void suggest(Context ctx) throws IOException {
+    int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(DEFAULT_SUGGESTIONS);
+    ctx.json(service.suggest(query(ctx), size));
   }
 
   /** GET /api/clusters/{id} */

@@ -142,6 +142,11 @@ public final class Fields {
     return prefix.endsWith("市") ? prefix.substring(0, prefix.length() - 1) : prefix;
   }
 
+  /** The boilerplate phrases blanked out before analysis. */
+  public List<String> boilerplate() {
+    return boilerplate;
+  }
+
   /** True when {@code text} holds nothing but boilerplate and white space. */
   public boolean isOnlyBoilerplate(String text) {
     String rest = text;

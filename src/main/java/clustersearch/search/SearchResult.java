@@ -15,8 +15,24 @@ public record SearchResult(
     List<Hit> hits,
     FacetCounts facets) {
 
-  /** A ranked cluster: its fields, flattened, and its score. */
-  public record Hit(@JsonUnwrapped Cluster cluster, float score) {}
+  /** A ranked cluster: its fields, flattened, its score, and what the query matched. */
+  public record Hit(@JsonUnwrapped Cluster cluster, float score, Highlight highlight) {}
+
+  /**
+   * The name and builder, HTML-escaped, with {@code <em>} around the characters the query matched.
+   */
+  public record Highlight(String name, String builder) {}
+
+  /** Autocomplete: what the box shows under {@code query}. */
+  public record Suggestions(String query, List<Suggestion> suggestions) {}
+
+  /**
+   * One completion.
+   *
+   * @param kind sector, industry, place or name
+   * @param count how many clusters it covers
+   */
+  public record Suggestion(String text, String kind, long count) {}
 
   /** Facet counts per dimension; with a filter on a dimension, its other values still count. */
   public record FacetCounts(List<FacetValue> province, List<FacetValue> industry) {}

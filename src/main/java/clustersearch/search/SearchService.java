@@ -8,6 +8,7 @@ import clustersearch.index.Fields;
 import clustersearch.search.SearchResult.FacetCounts;
 import clustersearch.search.SearchResult.FacetValue;
 import clustersearch.search.SearchResult.FacetsOnly;
+import clustersearch.search.SearchResult.Highlight;
 import clustersearch.search.SearchResult.Hit;
 import clustersearch.source.Cluster;
 import java.io.IOException;
@@ -43,11 +44,16 @@ public final class SearchService {
 
   private static final String PATH_SEPARATOR = "/";
 
+  /** The most completions one request may ask for. */
+  public static final int MAX_SUGGESTIONS = 20;
+
   private final ClusterIndex index;
   private final QueryFactory queries;
   private final Settings.Search settings;
   private final List<String> provinceOrder;
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
+  private final Highlighter highlighter;
+  private final Suggester suggester = new Suggester();
 
   /**
    * @param provinceOrder the official order of provinces, which breaks ties between equal counts
@@ -55,9 +61,11 @@ public final class SearchService {
   public SearchService(
       ClusterIndex index,
       QueryFactory queries,
+      Fields fields,
       Settings.Search settings,
       List<String> provinceOrder) {
     this.index = index;
+    this.highlighter = new Highlighter(fields);
     this.queries = queries;
     this.settings = settings;
     this.provinceOrder = List.copyOf(provinceOrder);
@@ -75,9 +83,10 @@ public final class SearchService {
     try (ClusterIndex.Lease lease = index.acquire()) {
       IndexSearcher searcher = lease.searcher();
       int window = request.page() * request.size();
+      QueryFactory.Parsed parsed = parse(request, lease);
       DrillSideways.DrillSidewaysResult result =
           new DrillSideways(searcher, facetsConfig, lease.facetState())
-              .search(drillDown(request, lease), null, null, window, RANKING, false);
+              .search(drillDown(request, parsed), null, null, window, RANKING, false);
       List<Hit> hits = new ArrayList<>();
       ScoreDoc[] docs = result.hits.scoreDocs;
       StoredFields stored =
@@ -85,7 +94,11 @@ public final class SearchService {
       for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
         FieldDoc doc = (FieldDoc) docs[i];
         Cluster cluster = ClusterDocuments.fromDocument(stored.document(doc.doc));
-        hits.add(new Hit(cluster, (Float) doc.fields[0]));
+        Highlight highlight =
+            new Highlight(
+                highlighter.highlight(cluster.name(), parsed.readings()),
+                highlighter.highlight(cluster.builder(), parsed.readings()));
+        hits.add(new Hit(cluster, (Float) doc.fields[0], highlight));
       }
       FacetCounts facets = counts(result.facets, settings.facetSize());
       return new SearchResult(
@@ -106,8 +119,20 @@ public final class SearchService {
     try (ClusterIndex.Lease lease = index.acquire()) {
       DrillSideways.DrillSidewaysResult result =
           new DrillSideways(lease.searcher(), facetsConfig, lease.facetState())
-              .search(drillDown(request, lease), null, null, 1, RANKING, false);
+              .search(drillDown(request, parse(request, lease)), null, null, 1, RANKING, false);
       return new FacetsOnly(result.hits.totalHits.value, counts(result.facets, Integer.MAX_VALUE));
+    }
+  }
+
+  /** Up to {@code size} completions of {@code prefix}: words, their pinyin, their initials. */
+  public SearchResult.Suggestions suggest(String prefix, int size) throws IOException {
+    if (size < 1 || size > MAX_SUGGESTIONS) {
+      throw new InvalidRequestException(
+          "invalid_parameter", "size must be from 1 to " + MAX_SUGGESTIONS + ", got " + size);
+    }
+    try (ClusterIndex.Lease lease = index.acquire()) {
+      return new SearchResult.Suggestions(
+          prefix, suggester.suggest(lease.vocabulary(), QueryText.normalize(prefix), size));
     }
   }
 
@@ -171,9 +196,11 @@ public final class SearchService {
   }
 
   /** The query with its filters: values of one dimension OR'ed, dimensions AND'ed. */
-  private DrillDownQuery drillDown(SearchRequest request, ClusterIndex.Lease lease) {
-    QueryFactory.Parsed parsed =
-        queries.build(request.query(), lease.searcher(), lease.vocabulary()::read);
+  private QueryFactory.Parsed parse(SearchRequest request, ClusterIndex.Lease lease) {
+    return queries.build(request.query(), lease.searcher(), lease.vocabulary()::read);
+  }
+
+  private DrillDownQuery drillDown(SearchRequest request, QueryFactory.Parsed parsed) {
     DrillDownQuery query = new DrillDownQuery(facetsConfig, parsed.query());
     for (String province : request.provinces()) {
       query.add(Fields.DIM_PROVINCE, province.strip());

@@ -22,6 +22,7 @@ public record SearchStack(ClusterIndex index, SearchService service) implements 
         new SearchService(
             index.get(),
             new QueryFactory(fields, config.settings().search(), config.synonyms()),
+            fields,
             config.settings().search(),
             config.provinces().order());
     return Optional.of(new SearchStack(index.get(), service));

@@ -121,12 +121,38 @@ class HttpApiTest {
             "recommender",
             "sector",
             "industry",
-            "score");
+            "score",
+            "highlight");
     assertThat(zibo.get("industry").asText()).isEqualTo("生物医药与生物医学工程");
     assertThat(body.get("total").asLong()).isEqualTo(body.get("hits").size());
     assertThat(body.at("/facets/province").size()).isPositive();
     assertThat(body.at("/facets/industry/0/value").asText()).isEqualTo("生物产业");
     assertThat(body.at("/facets/industry/0/children").size()).isPositive();
+  }
+
+  @Test
+  void hitsCarryEscapedHighlightsOfNameAndBuilder() throws Exception {
+    JsonNode hit = get("/api/search?q=" + enc("新材料科技城") + "&size=1").body().at("/hits/0");
+
+    assertThat(hit.get("id").asText()).isEqualTo("2021-11");
+    assertThat(hit.at("/highlight/builder").asText()).isEqualTo("宁波高新区（<em>新材料科技城</em>）管委会");
+    assertThat(hit.at("/highlight/name").asText()).isEqualTo("宁波高新区工业互联网创新型产业集群");
+  }
+
+  @Test
+  void suggestCompletesWordsAndPinyinWithKindAndCount() throws Exception {
+    JsonNode words = get("/api/suggest?q=" + enc("生物")).body();
+    JsonNode pinyin = get("/api/suggest?q=swy").body();
+
+    assertThat(words.get("query").asText()).isEqualTo("生物");
+    assertThat(words.at("/suggestions/0/text").asText()).isEqualTo("生物医药");
+    assertThat(words.at("/suggestions/0/kind").asText()).isEqualTo("industry");
+    assertThat(words.at("/suggestions/0/count").asInt()).isEqualTo(2);
+    assertThat(words.get("suggestions").size()).isLessThanOrEqualTo(10);
+    assertThat(pinyin.at("/suggestions/0/text").asText()).isEqualTo("生物医药");
+    assertThat(get("/api/suggest").body().get("suggestions").size()).isZero();
+    assertError(get("/api/suggest?q=a&size=0"), 400, "invalid_parameter", "size");
+    assertError(get("/api/suggest?q=a&size=x"), 400, "invalid_parameter", "whole number");
   }
 
   @Test

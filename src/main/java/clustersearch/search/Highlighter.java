@@ -1,0 +1,104 @@
+package clustersearch.search;
+
+import clustersearch.index.Fields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Marks what a query matched in a stored value: {@code <em>…</em>} around every run of characters
+ * that a searched text (the query as typed, its synonyms, the characters its pinyin reads as,
+ * traditional characters made simplified) shares with the value as a bigram, or as the single
+ * character of a one-character query; boilerplate (高新区, 创新型产业集群) is never marked. The rest is
+ * HTML-escaped, so a portal can insert the result as HTML.
+ *
+ * <p>It works on characters rather than index offsets because the matches come from several fields
+ * and rewritings of one value; the marked runs are exactly the bigrams the query shares.
+ */
+final class Highlighter {
+  private final Fields fields;
+
+  Highlighter(Fields fields) {
+    this.fields = fields;
+  }
+
+  /** {@code value} HTML-escaped, with the characters {@code readings} match wrapped in em. */
+  String highlight(String value, List<String> readings) {
+    String folded = value.toLowerCase(Locale.ROOT);
+    String lower = folded.length() == value.length() ? folded : value;
+    boolean[] marked = new boolean[value.length()];
+    boolean[] blocked = new boolean[value.length()];
+    for (String phrase : fields.boilerplate()) {
+      mark(lower, phrase, blocked, null);
+    }
+    for (String reading : readings) {
+      for (String token : grams(reading)) {
+        mark(lower, token, marked, blocked);
+      }
+    }
+    return render(value, marked);
+  }
+
+  /** The query bigrams of a reading (a lone character or a Latin word stays whole). */
+  private List<String> grams(String reading) {
+    try (TokenStream stream = fields.gramQueryAnalyzer().tokenStream("", reading)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      List<String> out = new ArrayList<>();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analyzing a String does no I/O
+    }
+  }
+
+  /** Sets {@code marks} over every occurrence of {@code token} that touches nothing blocked. */
+  private static void mark(String text, String token, boolean[] marks, boolean[] blocked) {
+    if (token.isEmpty()) {
+      return;
+    }
+    for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+      boolean free = true;
+      for (int i = at; i < at + token.length() && blocked != null; i++) {
+        free &= !blocked[i];
+      }
+      if (free) {
+        for (int i = at; i < at + token.length(); i++) {
+          marks[i] = true;
+        }
+      }
+    }
+  }
+
+  private static String render(String value, boolean[] marked) {
+    StringBuilder out = new StringBuilder(value.length() + 16);
+    for (int i = 0; i < value.length(); i++) {
+      if (marked[i] && (i == 0 || !marked[i - 1])) {
+        out.append("<em>");
+      }
+      escape(value.charAt(i), out);
+      if (marked[i] && (i == value.length() - 1 || !marked[i + 1])) {
+        out.append("</em>");
+      }
+    }
+    return out.toString();
+  }
+
+  private static void escape(char c, StringBuilder out) {
+    switch (c) {
+      case '&' -> out.append("&amp;");
+      case '<' -> out.append("&lt;");
+      case '>' -> out.append("&gt;");
+      case '"' -> out.append("&quot;");
+      case '\'' -> out.append("&#39;");
+      default -> out.append(c);
+    }
+  }
+}
