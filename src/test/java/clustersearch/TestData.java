@@ -2,6 +2,8 @@ package clustersearch;
 
 import clustersearch.config.AppConfig;
 import clustersearch.config.Settings;
+import clustersearch.index.IndexBuild;
+import clustersearch.search.SearchStack;
 import clustersearch.source.Cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +42,12 @@ public final class TestData {
   /** The project's configuration over the bundled data, indexing under {@code home}. */
   public static AppConfig config(Path home) {
     return config(home, LIST_2021.getParent());
+  }
+
+  /** Indexes the bundled list under {@code home} and opens it for searching. */
+  public static SearchStack indexAndOpen(Path home) throws IOException {
+    IndexBuild.run(config(home));
+    return SearchStack.open(config(home)).orElseThrow();
   }
 
   /** The 43 records of the 2021 list as a person reads the table (src/test/resources). */

@@ -15,7 +15,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "cluster-search 0.1.0",
     description = "Search over China's innovative industrial cluster lists (创新型产业集群).",
-    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class})
+    subcommands = {
+      IndexCommand.class,
+      ServeCommand.class,
+      SearchCommand.class,
+      EvalCommand.class,
+      BenchCommand.class
+    })
 public final class Main implements Runnable {
 
   @Option(

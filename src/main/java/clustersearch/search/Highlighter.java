@@ -26,8 +26,21 @@ final class Highlighter {
     this.fields = fields;
   }
 
-  /** {@code value} HTML-escaped, with the characters {@code readings} match wrapped in em. */
-  String highlight(String value, List<String> readings) {
+  /** The character strings to mark for a query's readings: their bigrams, computed once. */
+  List<String> needles(List<String> readings) {
+    List<String> needles = new ArrayList<>();
+    for (String reading : readings) {
+      for (String token : grams(reading)) {
+        if (!needles.contains(token)) {
+          needles.add(token);
+        }
+      }
+    }
+    return needles;
+  }
+
+  /** {@code value} HTML-escaped, with the characters of {@code needles} wrapped in em. */
+  String highlight(String value, List<String> needles) {
     String folded = value.toLowerCase(Locale.ROOT);
     String lower = folded.length() == value.length() ? folded : value;
     boolean[] marked = new boolean[value.length()];
@@ -35,10 +48,8 @@ final class Highlighter {
     for (String phrase : fields.boilerplate()) {
       mark(lower, phrase, blocked, null);
     }
-    for (String reading : readings) {
-      for (String token : grams(reading)) {
-        mark(lower, token, marked, blocked);
-      }
+    for (String needle : needles) {
+      mark(lower, needle, marked, blocked);
     }
     return render(value, marked);
   }

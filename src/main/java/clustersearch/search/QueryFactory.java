@@ -26,6 +26,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns user text into a Lucene query from analyzer tokens, so no text fails to parse: quotes,
@@ -56,9 +57,6 @@ public final class QueryFactory {
    */
   private static final float HEAD_BOOST = 2f;
 
-  /** The groups that also get a smartcn word clause. */
-  private static final Set<String> WORD_GROUPS = Set.of(Fields.INDUSTRY, Fields.NAME);
-
   private final Fields fields;
   private final Settings.Search settings;
   private volatile Synonyms synonyms;
@@ -87,7 +85,8 @@ public final class QueryFactory {
    *
    * @param pinyin the characters of the index that a run of Latin letters reads as, best first
    */
-  public Parsed build(String text, IndexSearcher searcher, Function<String, List<String>> pinyin) {
+  public Parsed build(String text, IndexSearcher searcher, Vocabulary vocabulary) {
+    Function<String, List<String>> pinyin = vocabulary::read;
     String normalized = text == null ? "" : QueryText.normalize(text);
     if (fields.isOnlyBoilerplate(normalized)) {
       return new Parsed(new MatchAllDocsQuery(), List.of());
@@ -100,7 +99,9 @@ public final class QueryFactory {
       List<Query> alternatives = new ArrayList<>();
       for (Reading variant : variants(part, pinyin)) {
         Query reading =
-            reading(variant.text(), !variant.text().equals(part), variant.units(), lookup, budget);
+            variant.text().equals(part)
+                ? reading(variant.text(), variant.units(), lookup, budget)
+                : rewriting(variant.text(), variant.units(), vocabulary);
         if (reading != null) {
           alternatives.add(weighted(reading, variant.weight()));
           readings.add(variant.text());
@@ -126,14 +127,11 @@ public final class QueryFactory {
     if (parts.size() == 1) {
       return parts.get(0);
     }
-    // Any part may match; a cluster that matches every part scores its sum twice.
+    // Any part may match; a cluster matching every part adds up every part's found-whole constant.
     BooleanQuery.Builder any = new BooleanQuery.Builder();
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (Query part : parts) {
       any.add(part, Occur.SHOULD);
-      all.add(part, Occur.MUST);
     }
-    any.add(all.build(), Occur.SHOULD);
     return any.build();
   }
 
@@ -199,11 +197,13 @@ public final class QueryFactory {
   }
 
   /**
-   * One reading of a part: its best field group, or null when it has no searchable token. A
-   * rewriting ({@code whole}) must be found whole: a synonym sharing one character with a cluster
-   * says nothing about it.
+   * The part as typed: its best field group, or null when it has no searchable token. The industry
+   * phrase, the place and the builders score by the BM25 of the part's bigrams, plus a smartcn word
+   * match in the industry phrase (the head word weighing more), plus a constant when the field
+   * holds every bigram: the part found whole. The name is the place and the industry phrase joined,
+   * so it only adds the found-whole constant, for a query across both or a full name.
    */
-  private Query reading(String text, boolean whole, int units, TermLookup lookup, int[] budget) {
+  private Query reading(String text, int units, TermLookup lookup, int[] budget) {
     List<String> grams = tokens(fields.gramQueryAnalyzer(), text, budget[0]);
     budget[0] -= grams.size();
     List<String> words = tokens(fields.wordAnalyzer(), text, budget[0]);
@@ -211,27 +211,24 @@ public final class QueryFactory {
     if (grams.isEmpty() && words.isEmpty()) {
       return null;
     }
+    Set<String> distinct = new LinkedHashSet<>(grams);
     List<Query> groups = new ArrayList<>();
     for (String group : Fields.GROUPS) {
+      String gramField = Fields.gram(group);
       BooleanQuery.Builder builder = new BooleanQuery.Builder();
       BooleanQuery.Builder all = new BooleanQuery.Builder();
-      String gramField = Fields.gram(group);
-      Set<String> distinct = new LinkedHashSet<>(grams);
       for (String term : distinct) {
-        builder.add(lookup.query(new Term(gramField, term)), Occur.SHOULD);
+        if (!group.equals(Fields.NAME)) {
+          builder.add(lookup.query(new Term(gramField, term)), Occur.SHOULD);
+        }
         all.add(lookup.query(new Term(gramField, term)), Occur.FILTER);
       }
-      if (!grams.isEmpty()) {
-        // Found whole: worth more the longer the part, so a long query found in a builder
-        // outranks a few of its characters found in an industry phrase.
-        Query covered = new ConstantScoreQuery(all.build());
-        builder.add(
-            new BoostQuery(covered, settings.coverageBoost() * units),
-            whole ? Occur.MUST : Occur.SHOULD);
-      } else if (whole) {
-        continue;
+      if (!distinct.isEmpty()) {
+        // Worth more the longer the part, so a long query found whole in a builder outranks a
+        // few of its characters found in an industry phrase.
+        builder.add(found(new ConstantScoreQuery(all.build()), units), Occur.SHOULD);
       }
-      if (WORD_GROUPS.contains(group) && !words.isEmpty()) {
+      if (group.equals(Fields.INDUSTRY) && !words.isEmpty()) {
         BooleanQuery.Builder wordQuery = new BooleanQuery.Builder();
         for (String term : new LinkedHashSet<>(words)) {
           Query word = lookup.query(new Term(group, term));
@@ -242,7 +239,28 @@ public final class QueryFactory {
       }
       groups.add(weighted(builder.build(), settings.boost(group)));
     }
-    return groups.isEmpty() ? null : new DisjunctionMaxQuery(groups, TIE_BREAKER);
+    return new DisjunctionMaxQuery(groups, TIE_BREAKER);
+  }
+
+  /**
+   * A rewriting (a synonym, a pinyin reading) counts only where an industry phrase or a place holds
+   * it whole, as the found-whole constant: a synonym sharing one character with a cluster says
+   * nothing about it. The vocabulary knows which phrases hold it, so this is one facet term per
+   * phrase instead of bigrams scored field by field. Null when nothing holds it.
+   */
+  private Query rewriting(String text, int units, Vocabulary vocabulary) {
+    List<Query> found = new ArrayList<>();
+    for (Vocabulary.Entry entry : vocabulary.containing(text)) {
+      String group = entry.kind().equals("place") ? Fields.PLACE : Fields.INDUSTRY;
+      Query clusters = new ConstantScoreQuery(new TermQuery(entry.term()));
+      found.add(weighted(found(clusters, units), settings.boost(group)));
+    }
+    return found.isEmpty() ? null : new DisjunctionMaxQuery(found, 0f);
+  }
+
+  /** The found-whole constant of a part of {@code units} bigrams. */
+  private Query found(Query whole, int units) {
+    return new BoostQuery(whole, settings.coverageBoost() * units);
   }
 
   private static Query weighted(Query query, float weight) {

@@ -89,15 +89,15 @@ public final class SearchService {
               .search(drillDown(request, parsed), null, null, window, RANKING, false);
       List<Hit> hits = new ArrayList<>();
       ScoreDoc[] docs = result.hits.scoreDocs;
-      StoredFields stored =
-          searcher.storedFields(); // one per request: it reuses decompressed blocks
+      StoredFields stored = searcher.storedFields(); // one per request: reuses decompressed blocks
+      List<String> needles = highlighter.needles(parsed.readings());
       for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
         FieldDoc doc = (FieldDoc) docs[i];
         Cluster cluster = ClusterDocuments.fromDocument(stored.document(doc.doc));
         Highlight highlight =
             new Highlight(
-                highlighter.highlight(cluster.name(), parsed.readings()),
-                highlighter.highlight(cluster.builder(), parsed.readings()));
+                highlighter.highlight(cluster.name(), needles),
+                highlighter.highlight(cluster.builder(), needles));
         hits.add(new Hit(cluster, (Float) doc.fields[0], highlight));
       }
       FacetCounts facets = counts(result.facets, settings.facetSize());
@@ -197,7 +197,7 @@ public final class SearchService {
 
   /** The query with its filters: values of one dimension OR'ed, dimensions AND'ed. */
   private QueryFactory.Parsed parse(SearchRequest request, ClusterIndex.Lease lease) {
-    return queries.build(request.query(), lease.searcher(), lease.vocabulary()::read);
+    return queries.build(request.query(), lease.searcher(), lease.vocabulary());
   }
 
   private DrillDownQuery drillDown(SearchRequest request, QueryFactory.Parsed parsed) {

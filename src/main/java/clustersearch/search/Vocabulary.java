@@ -7,12 +7,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.Term;
 
 /**
  * The words of the index a person may type: sectors, industry phrases, places and names, with the
@@ -24,8 +28,13 @@ public final class Vocabulary {
   /** Most character readings taken for one pinyin input. */
   private static final int READINGS = 3;
 
-  /** One word and how many clusters it covers. */
-  public record Entry(String text, String kind, long count, String pinyin, String initials) {}
+  /**
+   * One word and how many clusters it covers.
+   *
+   * @param term the facet drill-down term of the clusters it covers
+   */
+  public record Entry(
+      String text, String kind, long count, String pinyin, String initials, Term term) {}
 
   private final List<Entry> entries;
   private final Map<String, List<String>> byPinyin;
@@ -47,18 +56,19 @@ public final class Vocabulary {
     Map<String, Map<String, Long>> full = new HashMap<>();
     Map<String, Map<String, Long>> initials = new HashMap<>();
     for (LabelAndValue sector : labels(all, Fields.DIM_INDUSTRY)) {
-      entries.add(entry(sector, "sector", pinyin));
+      entries.add(entry(sector, "sector", pinyin, Fields.DIM_INDUSTRY, sector.label));
       for (LabelAndValue industry : labels(all, Fields.DIM_INDUSTRY, sector.label)) {
-        entries.add(entry(industry, "industry", pinyin));
+        entries.add(
+            entry(industry, "industry", pinyin, Fields.DIM_INDUSTRY, sector.label, industry.label));
         readings(industry, pinyin, full, initials);
       }
     }
     for (LabelAndValue place : labels(all, Fields.DIM_PLACE)) {
-      entries.add(entry(place, "place", pinyin));
+      entries.add(entry(place, "place", pinyin, Fields.DIM_PLACE, place.label));
       readings(place, pinyin, full, initials);
     }
     for (LabelAndValue name : labels(all, Fields.DIM_NAME)) {
-      entries.add(entry(name, "name", pinyin));
+      entries.add(entry(name, "name", pinyin, Fields.DIM_NAME, name.label));
     }
     return new Vocabulary(List.copyOf(entries), ranked(full), ranked(initials));
   }
@@ -75,6 +85,21 @@ public final class Vocabulary {
     return byInitials.getOrDefault(latin, List.of());
   }
 
+  /**
+   * The industry phrases and places that hold {@code text} whole: where a rewriting of a query (a
+   * synonym, a pinyin reading) is found, without scoring its bigrams field by field.
+   */
+  public List<Entry> containing(String text) {
+    List<Entry> found = new ArrayList<>();
+    for (Entry entry : entries) {
+      if ((entry.kind().equals("industry") || entry.kind().equals("place"))
+          && entry.text().toLowerCase(Locale.ROOT).contains(text)) {
+        found.add(entry);
+      }
+    }
+    return found;
+  }
+
   /** Every entry, sectors and industries first, then places and names. */
   public List<Entry> entries() {
     return entries;
@@ -86,7 +111,8 @@ public final class Vocabulary {
     return result == null ? List.of() : List.of(result.labelValues);
   }
 
-  private static Entry entry(LabelAndValue value, String kind, Pinyin pinyin) {
+  private static Entry entry(
+      LabelAndValue value, String kind, Pinyin pinyin, String dim, String... path) {
     List<String> syllables = pinyin.syllables(value.label);
     StringBuilder full = new StringBuilder();
     StringBuilder initials = new StringBuilder();
@@ -96,8 +122,9 @@ public final class Vocabulary {
         initials.append(syllable.charAt(0));
       }
     }
+    Term term = DrillDownQuery.term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, dim, path);
     return new Entry(
-        value.label, kind, value.value.longValue(), full.toString(), initials.toString());
+        value.label, kind, value.value.longValue(), full.toString(), initials.toString(), term);
   }
 
   /** Indexes every run of Chinese characters of a word by its pinyin and by its initials. */

@@ -95,7 +95,7 @@ class CommandLineTest {
 
   @Test
   void everySubcommandHasHelp() {
-    for (String sub : new String[] {"index", "serve", "search"}) {
+    for (String sub : new String[] {"index", "serve", "search", "eval", "bench"}) {
       Run run = run(sub, "--help");
       assertThat(run.exit()).isZero();
       assertThat(run.out()).as(sub).contains("Usage: cluster-search " + sub);

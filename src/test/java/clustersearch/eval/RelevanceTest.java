@@ -3,7 +3,6 @@ package clustersearch.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clustersearch.TestData;
-import clustersearch.index.IndexBuild;
 import clustersearch.search.SearchStack;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,8 +26,7 @@ class RelevanceTest {
 
   @BeforeAll
   static void evaluate() throws IOException {
-    IndexBuild.run(TestData.config(home));
-    stack = SearchStack.open(TestData.config(home)).orElseThrow();
+    stack = TestData.indexAndOpen(home);
     report = Evaluation.run(stack.service(), Judgments.load(JUDGMENTS));
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clustersearch.TestData;
 import clustersearch.config.AppConfig;
-import clustersearch.index.IndexBuild;
 import clustersearch.search.SearchStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,8 +39,7 @@ class HttpApiTest {
   @BeforeAll
   static void start() throws IOException {
     AppConfig config = TestData.config(home);
-    IndexBuild.run(config);
-    stack = SearchStack.open(config).orElseThrow();
+    stack = TestData.indexAndOpen(home);
     app = HttpApi.create(stack.service(), config.settings()).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
   }

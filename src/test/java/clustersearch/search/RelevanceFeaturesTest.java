@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clustersearch.TestData;
 import clustersearch.config.Synonyms;
-import clustersearch.index.IndexBuild;
 import clustersearch.search.SearchResult.Hit;
 import clustersearch.source.Cluster;
 import java.io.IOException;
@@ -28,8 +27,7 @@ class RelevanceFeaturesTest {
 
   @BeforeAll
   static void buildTheIndex() throws IOException {
-    IndexBuild.run(TestData.config(home));
-    stack = SearchStack.open(TestData.config(home)).orElseThrow();
+    stack = TestData.indexAndOpen(home);
     service = stack.service();
   }
 
@@ -173,8 +171,9 @@ class RelevanceFeaturesTest {
         new Highlighter(
             new clustersearch.index.Fields(clustersearch.config.Settings.defaults().analysis()));
 
-    assertThat(highlighter.highlight("甲高新区乙", List.of("高新区"))).isEqualTo("甲高新区乙");
-    assertThat(highlighter.highlight("<b>生物&医药</b>", List.of("生物医药")))
+    assertThat(highlighter.highlight("甲高新区乙", highlighter.needles(List.of("高新区"))))
+        .isEqualTo("甲高新区乙");
+    assertThat(highlighter.highlight("<b>生物&医药</b>", highlighter.needles(List.of("生物医药"))))
         .isEqualTo("&lt;b&gt;<em>生物</em>&amp;<em>医药</em>&lt;/b&gt;");
   }
 

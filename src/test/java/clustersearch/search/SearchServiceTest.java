@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clustersearch.TestData;
-import clustersearch.index.IndexBuild;
 import clustersearch.search.SearchResult.FacetValue;
 import clustersearch.search.SearchResult.Hit;
 import java.io.IOException;
@@ -25,8 +24,7 @@ class SearchServiceTest {
 
   @BeforeAll
   static void buildTheIndex() throws IOException {
-    IndexBuild.run(TestData.config(home));
-    stack = SearchStack.open(TestData.config(home)).orElseThrow();
+    stack = TestData.indexAndOpen(home);
     service = stack.service();
   }
 

@@ -1,0 +1,57 @@
+package clustersearch.cli;
+
+import clustersearch.eval.Benchmark;
+import clustersearch.eval.Judgments;
+import clustersearch.search.SearchStack;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code bench}: in-process latency of search and autocomplete over the judgment set's queries. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "In-process latency (no HTTP) of search and autocomplete, as percentiles.")
+final class BenchCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Option(
+      names = "--judgments",
+      description = "Where the queries come from (default: HOME/${DEFAULT-VALUE}).",
+      defaultValue = "src/test/resources/relevance/judgments-2021.tsv")
+  Path judgments;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "200",
+      description = "Warm-up rounds (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "100",
+      description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Override
+  public Integer call() throws Exception {
+    var config = main.config();
+    List<String> queries =
+        List.copyOf(Judgments.load(config.home().resolve(judgments)).grades().keySet());
+    try (SearchStack stack =
+        SearchStack.open(config)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("no index yet: run 'cluster-search index' first"))) {
+      System.out.printf(
+          "%d queries, %d warm-up and %d measured rounds%n", queries.size(), warmup, rounds);
+      for (Benchmark.Latency latency : Benchmark.run(stack.service(), queries, warmup, rounds)) {
+        System.out.println(latency);
+      }
+    }
+    return 0;
+  }
+}
