@@ -147,13 +147,18 @@ public final class Fields {
     return boilerplate;
   }
 
-  /** True when {@code text} holds nothing but boilerplate and white space. */
-  public boolean isOnlyBoilerplate(String text) {
+  /** {@code text} without its boilerplate phrases. */
+  public String stripBoilerplate(String text) {
     String rest = text;
     for (String phrase : boilerplate) {
-      rest = rest.replace(phrase, " ");
+      rest = rest.replace(phrase, "");
     }
-    return rest.isBlank();
+    return rest.strip();
+  }
+
+  /** True when {@code text} holds nothing but boilerplate and white space. */
+  public boolean isOnlyBoilerplate(String text) {
+    return stripBoilerplate(text).isBlank();
   }
 
   private static NormalizeCharMap blanks(List<String> phrases) {

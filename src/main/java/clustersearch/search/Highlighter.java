@@ -1,13 +1,8 @@
 package clustersearch.search;
 
 import clustersearch.index.Fields;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Marks what a query matched in a stored value: {@code <em>…</em>} around every run of characters
@@ -26,19 +21,6 @@ final class Highlighter {
     this.fields = fields;
   }
 
-  /** The character strings to mark for a query's readings: their bigrams, computed once. */
-  List<String> needles(List<String> readings) {
-    List<String> needles = new ArrayList<>();
-    for (String reading : readings) {
-      for (String token : grams(reading)) {
-        if (!needles.contains(token)) {
-          needles.add(token);
-        }
-      }
-    }
-    return needles;
-  }
-
   /** {@code value} HTML-escaped, with the characters of {@code needles} wrapped in em. */
   String highlight(String value, List<String> needles) {
     String folded = value.toLowerCase(Locale.ROOT);
@@ -52,22 +34,6 @@ final class Highlighter {
       mark(lower, needle, marked, blocked);
     }
     return render(value, marked);
-  }
-
-  /** The query bigrams of a reading (a lone character or a Latin word stays whole). */
-  private List<String> grams(String reading) {
-    try (TokenStream stream = fields.gramQueryAnalyzer().tokenStream("", reading)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      List<String> out = new ArrayList<>();
-      while (stream.incrementToken()) {
-        out.add(term.toString());
-      }
-      stream.end();
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // analyzing a String does no I/O
-    }
   }
 
   /** Sets {@code marks} over every occurrence of {@code token} that touches nothing blocked. */

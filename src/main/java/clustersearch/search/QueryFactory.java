@@ -6,6 +6,8 @@ import clustersearch.index.Fields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +50,9 @@ public final class QueryFactory {
   private static final Pattern LATIN = Pattern.compile("[a-z]+");
   private static final float AS_TYPED = 1f;
 
+  /** Bigrams analyzed from one text at most; the term budget cuts the query well before. */
+  private static final int MAX_GRAMS = 256;
+
   /** Each related word of a rule weighs this much less than the one listed before it. */
   private static final float RELATED_DECAY = 0.9f;
 
@@ -77,7 +82,7 @@ public final class QueryFactory {
    *
    * @param readings every text searched: the parts, their synonyms and pinyin readings
    */
-  public record Parsed(Query query, List<String> readings) {}
+  public record Parsed(Query query, List<String> readings, List<String> needles) {}
 
   /**
    * The query for {@code text} against {@code searcher}'s index; blank or boilerplate-only text
@@ -87,9 +92,13 @@ public final class QueryFactory {
    */
   public Parsed build(String text, IndexSearcher searcher, Vocabulary vocabulary) {
     Function<String, List<String>> pinyin = vocabulary::read;
+    // Each text is analyzed once per query, whether for its units, its clauses or its highlights.
+    Map<String, List<String>> analyzed = new HashMap<>();
+    Function<String, List<String>> grams =
+        t -> analyzed.computeIfAbsent(t, x -> tokens(fields.gramQueryAnalyzer(), x, MAX_GRAMS));
     String normalized = text == null ? "" : QueryText.normalize(text);
     if (fields.isOnlyBoilerplate(normalized)) {
-      return new Parsed(new MatchAllDocsQuery(), List.of());
+      return new Parsed(new MatchAllDocsQuery(), List.of(), List.of());
     }
     TermLookup lookup = new TermLookup(searcher);
     int[] budget = {settings.maxQueryTerms()};
@@ -97,10 +106,16 @@ public final class QueryFactory {
     Set<String> readings = new LinkedHashSet<>();
     for (String part : parts(normalized, pinyin)) {
       List<Query> alternatives = new ArrayList<>();
-      for (Reading variant : variants(part, pinyin)) {
+      for (Reading variant : variants(part, pinyin, grams)) {
         Query reading =
             variant.text().equals(part)
-                ? reading(variant.text(), variant.units(), lookup, budget)
+                ? reading(
+                    variant.text(),
+                    grams.apply(variant.text()),
+                    variant.units(),
+                    lookup,
+                    budget,
+                    vocabulary)
                 : rewriting(variant.text(), variant.units(), vocabulary);
         if (reading != null) {
           alternatives.add(weighted(reading, variant.weight()));
@@ -117,7 +132,11 @@ public final class QueryFactory {
         break;
       }
     }
-    return new Parsed(combine(parts), List.copyOf(readings));
+    Set<String> needles = new LinkedHashSet<>();
+    for (String reading : readings) {
+      needles.addAll(grams.apply(reading));
+    }
+    return new Parsed(combine(parts), List.copyOf(readings), List.copyOf(needles));
   }
 
   private static Query combine(List<Query> parts) {
@@ -169,12 +188,14 @@ public final class QueryFactory {
   private record Reading(String text, float weight, int units) {}
 
   /** The part as typed (weight 1), its pinyin readings and their synonyms, best first. */
-  private List<Reading> variants(String part, Function<String, List<String>> pinyin) {
+  private List<Reading> variants(
+      String part, Function<String, List<String>> pinyin, Function<String, List<String>> grams) {
     Map<String, Reading> variants = new LinkedHashMap<>();
-    variants.put(part, new Reading(part, AS_TYPED, units(part)));
+    variants.put(part, new Reading(part, AS_TYPED, units(grams.apply(part))));
     if (LATIN.matcher(part).matches()) {
       for (String chars : pinyin.apply(part)) {
-        variants.putIfAbsent(chars, new Reading(chars, settings.pinyinWeight(), units(chars)));
+        variants.putIfAbsent(
+            chars, new Reading(chars, settings.pinyinWeight(), units(grams.apply(chars))));
       }
     }
     for (Reading base : List.copyOf(variants.values())) {
@@ -191,20 +212,28 @@ public final class QueryFactory {
     return variants.values().stream().limit(MAX_VARIANTS).toList();
   }
 
-  /** How many distinct query bigrams {@code text} has. */
-  private int units(String text) {
-    return Math.max(1, new LinkedHashSet<>(tokens(fields.gramQueryAnalyzer(), text, 64)).size());
+  /** How many distinct bigrams a text has. */
+  private static int units(List<String> grams) {
+    return Math.max(1, new HashSet<>(grams).size());
   }
 
   /**
    * The part as typed: its best field group, or null when it has no searchable token. The industry
    * phrase, the place and the builders score by the BM25 of the part's bigrams, plus a smartcn word
    * match in the industry phrase (the head word weighing more), plus a constant when the field
-   * holds every bigram: the part found whole. The name is the place and the industry phrase joined,
-   * so it only adds the found-whole constant, for a query across both or a full name.
+   * holds the part whole. The name is the place and the industry phrase joined, so it only adds the
+   * found-whole constant, for a query across both or a full name. Industry phrases and places are
+   * vocabulary words, so whether one holds the part is a facet term; names and builders are checked
+   * with all the part's bigrams.
    */
-  private Query reading(String text, int units, TermLookup lookup, int[] budget) {
-    List<String> grams = tokens(fields.gramQueryAnalyzer(), text, budget[0]);
+  private Query reading(
+      String text,
+      List<String> analyzed,
+      int units,
+      TermLookup lookup,
+      int[] budget,
+      Vocabulary vocabulary) {
+    List<String> grams = analyzed.subList(0, Math.min(analyzed.size(), Math.max(0, budget[0])));
     budget[0] -= grams.size();
     List<String> words = tokens(fields.wordAnalyzer(), text, budget[0]);
     budget[0] -= words.size();
@@ -212,20 +241,28 @@ public final class QueryFactory {
       return null;
     }
     Set<String> distinct = new LinkedHashSet<>(grams);
+    Map<String, List<Query>> heldBy = vocabularyMatches(fields.stripBoilerplate(text), vocabulary);
     List<Query> groups = new ArrayList<>();
     for (String group : Fields.GROUPS) {
       String gramField = Fields.gram(group);
       BooleanQuery.Builder builder = new BooleanQuery.Builder();
-      BooleanQuery.Builder all = new BooleanQuery.Builder();
-      for (String term : distinct) {
-        if (!group.equals(Fields.NAME)) {
+      if (!group.equals(Fields.NAME)) {
+        for (String term : distinct) {
           builder.add(lookup.query(new Term(gramField, term)), Occur.SHOULD);
         }
-        all.add(lookup.query(new Term(gramField, term)), Occur.FILTER);
       }
-      if (!distinct.isEmpty()) {
+      if (heldBy.containsKey(group)) {
+        for (Query whole : heldBy.get(group)) {
+          builder.add(found(whole, units), Occur.SHOULD);
+        }
+      } else if (!distinct.isEmpty()
+          && (group.equals(Fields.NAME) || group.equals(Fields.BUILDER))) {
         // Worth more the longer the part, so a long query found whole in a builder outranks a
         // few of its characters found in an industry phrase.
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String term : distinct) {
+          all.add(lookup.query(new Term(gramField, term)), Occur.FILTER);
+        }
         builder.add(found(new ConstantScoreQuery(all.build()), units), Occur.SHOULD);
       }
       if (group.equals(Fields.INDUSTRY) && !words.isEmpty()) {
@@ -237,9 +274,27 @@ public final class QueryFactory {
         }
         builder.add(weighted(wordQuery.build(), settings.wordWeight()), Occur.SHOULD);
       }
-      groups.add(weighted(builder.build(), settings.boost(group)));
+      BooleanQuery groupQuery = builder.build();
+      if (!groupQuery.clauses().isEmpty()) {
+        groups.add(weighted(groupQuery, settings.boost(group)));
+      }
     }
-    return new DisjunctionMaxQuery(groups, TIE_BREAKER);
+    return groups.isEmpty() ? null : new DisjunctionMaxQuery(groups, TIE_BREAKER);
+  }
+
+  /** The facet terms of the industry phrases and places that hold {@code text}, by group. */
+  private static Map<String, List<Query>> vocabularyMatches(String text, Vocabulary vocabulary) {
+    Map<String, List<Query>> byGroup = new HashMap<>();
+    if (text.isBlank()) {
+      return byGroup;
+    }
+    for (Vocabulary.Entry entry : vocabulary.containing(text)) {
+      String group = entry.kind().equals("place") ? Fields.PLACE : Fields.INDUSTRY;
+      byGroup
+          .computeIfAbsent(group, g -> new ArrayList<>())
+          .add(new ConstantScoreQuery(new TermQuery(entry.term())));
+    }
+    return byGroup;
   }
 
   /**

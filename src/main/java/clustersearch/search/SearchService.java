@@ -90,7 +90,7 @@ public final class SearchService {
       List<Hit> hits = new ArrayList<>();
       ScoreDoc[] docs = result.hits.scoreDocs;
       StoredFields stored = searcher.storedFields(); // one per request: reuses decompressed blocks
-      List<String> needles = highlighter.needles(parsed.readings());
+      List<String> needles = parsed.needles();
       for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
         FieldDoc doc = (FieldDoc) docs[i];
         Cluster cluster = ClusterDocuments.fromDocument(stored.document(doc.doc));

@@ -37,6 +37,8 @@ public final class Vocabulary {
       String text, String kind, long count, String pinyin, String initials, Term term) {}
 
   private final List<Entry> entries;
+  private final List<Entry> searchable;
+  private final List<String> searchableText;
   private final Map<String, List<String>> byPinyin;
   private final Map<String, List<String>> byInitials;
 
@@ -45,6 +47,11 @@ public final class Vocabulary {
       Map<String, List<String>> byPinyin,
       Map<String, List<String>> byInitials) {
     this.entries = entries;
+    this.searchable =
+        entries.stream()
+            .filter(e -> e.kind().equals("industry") || e.kind().equals("place"))
+            .toList();
+    this.searchableText = searchable.stream().map(e -> e.text().toLowerCase(Locale.ROOT)).toList();
     this.byPinyin = byPinyin;
     this.byInitials = byInitials;
   }
@@ -91,10 +98,9 @@ public final class Vocabulary {
    */
   public List<Entry> containing(String text) {
     List<Entry> found = new ArrayList<>();
-    for (Entry entry : entries) {
-      if ((entry.kind().equals("industry") || entry.kind().equals("place"))
-          && entry.text().toLowerCase(Locale.ROOT).contains(text)) {
-        found.add(entry);
+    for (int i = 0; i < searchable.size(); i++) {
+      if (searchableText.get(i).contains(text)) {
+        found.add(searchable.get(i));
       }
     }
     return found;
