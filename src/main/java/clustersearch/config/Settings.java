@@ -28,15 +28,27 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
   }
 
   /** The HTTP server. */
-  public record Server(Integer port, List<String> corsOrigins, Integer reloadSeconds) {
+  public record Server(
+      Integer port, List<String> corsOrigins, Integer reloadSeconds, Integer threads) {
     public static final int DEFAULT_PORT = 7070;
     public static final List<String> ANY_ORIGIN = List.of("*");
     public static final int DEFAULT_RELOAD_SECONDS = 2;
+
+    /**
+     * Jetty's thread pool. Search is CPU-bound: on a 2-core machine more threads only queue for the
+     * cores and switch contexts, which shows in the tail latency.
+     */
+    public static final int DEFAULT_THREADS = 16;
 
     public Server {
       port = Objects.requireNonNullElse(port, DEFAULT_PORT);
       corsOrigins = List.copyOf(Objects.requireNonNullElse(corsOrigins, ANY_ORIGIN));
       reloadSeconds = Objects.requireNonNullElse(reloadSeconds, DEFAULT_RELOAD_SECONDS);
+      threads = Objects.requireNonNullElse(threads, DEFAULT_THREADS);
+      if (threads < 8 || threads > 1000) {
+        throw new IllegalArgumentException(
+            "server.threads must be 8..1000 (Jetty keeps some for accepting and selecting)");
+      }
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("server.port must be 0..65535, got " + port);
       }
@@ -46,7 +58,7 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     }
 
     static Server defaults() {
-      return new Server(null, null, null);
+      return new Server(null, null, null, null);
     }
 
     /** True when any origin may call the API. */

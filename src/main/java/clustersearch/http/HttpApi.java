@@ -4,6 +4,7 @@ import clustersearch.config.Settings;
 import clustersearch.search.SearchService;
 import io.javalin.Javalin;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the Javalin app from its dependencies; every route is registered here. */
 public final class HttpApi {
@@ -30,6 +31,7 @@ public final class HttpApi {
     return Javalin.create(
         cfg -> {
           cfg.startup.showJavalinBanner = false;
+          cfg.jetty.threadPool = new QueuedThreadPool(settings.server().threads(), 4);
           cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           // A 2,000-character Chinese query is 18 KB once URL-encoded; Jetty's default is 8 KB.
           cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));

@@ -65,6 +65,7 @@ public final class QueryFactory {
   private final Fields fields;
   private final Settings.Search settings;
   private volatile Synonyms synonyms;
+  private final ParsedQueryCache cache = new ParsedQueryCache();
 
   public QueryFactory(Fields fields, Settings.Search settings, Synonyms synonyms) {
     this.fields = fields;
@@ -75,6 +76,7 @@ public final class QueryFactory {
   /** Swaps in re-read synonyms; queries built afterwards use them. */
   public void setSynonyms(Synonyms synonyms) {
     this.synonyms = synonyms;
+    cache.clear();
   }
 
   /**
@@ -91,6 +93,11 @@ public final class QueryFactory {
    * @param pinyin the characters of the index that a run of Latin letters reads as, best first
    */
   public Parsed build(String text, IndexSearcher searcher, Vocabulary vocabulary) {
+    return cache.get(
+        searcher.getIndexReader(), text == null ? "" : text, t -> parse(t, searcher, vocabulary));
+  }
+
+  private Parsed parse(String text, IndexSearcher searcher, Vocabulary vocabulary) {
     Function<String, List<String>> pinyin = vocabulary::read;
     // Each text is analyzed once per query, whether for its units, its clauses or its highlights.
     Map<String, List<String>> analyzed = new HashMap<>();
@@ -235,7 +242,11 @@ public final class QueryFactory {
       Vocabulary vocabulary) {
     List<String> grams = analyzed.subList(0, Math.min(analyzed.size(), Math.max(0, budget[0])));
     budget[0] -= grams.size();
-    List<String> words = tokens(fields.wordAnalyzer(), text, budget[0]);
+    // A one-character word of a longer part (布 of 无纺布) is a stray character, not a match.
+    List<String> words =
+        tokens(fields.wordAnalyzer(), text, budget[0]).stream()
+            .filter(w -> w.length() > 1 || text.length() == 1)
+            .toList();
     budget[0] -= words.size();
     if (grams.isEmpty() && words.isEmpty()) {
       return null;

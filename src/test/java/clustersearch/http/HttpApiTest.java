@@ -319,7 +319,7 @@ class HttpApiTest {
     var settings = config.settings();
     var restricted =
         new clustersearch.config.Settings(
-            new clustersearch.config.Settings.Server(0, List.of("http://portal.example.cn"), 2),
+            new clustersearch.config.Settings.Server(0, List.of("http://portal.example.cn"), 2, 16),
             settings.paths(),
             settings.search(),
             settings.analysis());

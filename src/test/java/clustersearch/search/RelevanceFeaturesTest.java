@@ -72,6 +72,18 @@ class RelevanceFeaturesTest {
   }
 
   @Test
+  void newSynonymsApplyWithoutAReindexAndClearParsedQueries() throws IOException {
+    assertThat(ids("无纺布")).first().isEqualTo("2021-23");
+    try {
+      service.setSynonyms(Synonyms.none());
+      assertThat(ids("无纺布")).isEmpty();
+    } finally {
+      service.setSynonyms(Synonyms.load(TestData.CONFIG));
+    }
+    assertThat(ids("无纺布")).first().isEqualTo("2021-23");
+  }
+
+  @Test
   void equivalentWordsFindTheListsSpelling() throws IOException {
     assertThat(ids("无纺布")).first().isEqualTo("2021-23");
     assertThat(ids("风电")).first().isEqualTo("2021-28");
