@@ -41,11 +41,7 @@ final class BenchCommand implements Callable<Integer> {
     var config = main.config();
     List<String> queries =
         List.copyOf(Judgments.load(config.home().resolve(judgments)).grades().keySet());
-    try (SearchStack stack =
-        SearchStack.open(config)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException("no index yet: run 'cluster-search index' first"))) {
+    try (SearchStack stack = Main.openIndex(config)) {
       System.out.printf(
           "%d queries, %d warm-up and %d measured rounds%n", queries.size(), warmup, rounds);
       for (Benchmark.Latency latency : Benchmark.run(stack.service(), queries, warmup, rounds)) {

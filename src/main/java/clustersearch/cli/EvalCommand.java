@@ -30,11 +30,7 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var config = main.config();
     Judgments set = Judgments.load(config.home().resolve(judgments));
-    try (SearchStack stack =
-        SearchStack.open(config)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException("no index yet: run 'cluster-search index' first"))) {
+    try (SearchStack stack = Main.openIndex(config)) {
       Evaluation.Report report = Evaluation.run(stack.service(), set);
       for (Evaluation.QueryResult q : report.queries()) {
         System.out.printf(

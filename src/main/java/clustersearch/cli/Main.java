@@ -3,7 +3,9 @@ package clustersearch.cli;
 import clustersearch.config.AppConfig;
 import clustersearch.config.ConfigException;
 import clustersearch.search.InvalidRequestException;
+import clustersearch.search.SearchStack;
 import clustersearch.source.ListFormatException;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +49,13 @@ public final class Main implements Runnable {
   AppConfig config() {
     Path root = home.toAbsolutePath().normalize();
     return AppConfig.load(root, configDir == null ? root.resolve("config") : configDir);
+  }
+
+  /** The served index of {@code config}, or a clear error when none was built yet. */
+  static SearchStack openIndex(AppConfig config) throws IOException {
+    return SearchStack.open(config)
+        .orElseThrow(
+            () -> new IllegalStateException("no index yet: run 'cluster-search index' first"));
   }
 
   public static void main(String[] args) {

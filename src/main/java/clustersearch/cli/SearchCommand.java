@@ -47,11 +47,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (SearchStack stack =
-        SearchStack.open(main.config())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException("no index yet: run 'cluster-search index' first"))) {
+    try (SearchStack stack = Main.openIndex(main.config())) {
       SearchResult result =
           stack
               .service()
