@@ -38,6 +38,37 @@ class IndexBuildTest {
   }
 
   @Test
+  void listsOfTwoYearsAreIndexedTogetherWithDistinctIds(@TempDir Path home) throws IOException {
+    Path data = Files.createDirectories(home.resolve("two-years"));
+    String text = Files.readString(TestData.LIST_2021, StandardCharsets.UTF_8);
+    Files.writeString(data.resolve("clusters-2021.txt"), text);
+    Files.writeString(data.resolve("clusters-2022.txt"), text.replace("2021年度", "2022年度"));
+    AppConfig config = TestData.config(home, data);
+
+    IndexBuild.Report report = IndexBuild.run(config);
+
+    assertThat(report.clusters()).isEqualTo(86);
+    try (SearchStack stack = SearchStack.open(config).orElseThrow()) {
+      assertThat(stack.service().health().years()).containsExactly(2021, 2022);
+      assertThat(stack.service().get("2022-19").orElseThrow().name()).contains("淄博");
+      var first = stack.service().search(SearchRequest.of("", 1)).hits().get(0).cluster();
+      assertThat(first.id()).isEqualTo("2021-1"); // list order: year, then 序号
+    }
+  }
+
+  @Test
+  void twoListsOfTheSameYearAreRefused(@TempDir Path home) throws IOException {
+    Path data = Files.createDirectories(home.resolve("same-year"));
+    Files.copy(TestData.LIST_2021, data.resolve("a.txt"));
+    Files.copy(TestData.LIST_2021, data.resolve("b.txt"));
+
+    assertThatThrownBy(() -> IndexBuild.run(TestData.config(home, data)))
+        .isInstanceOf(ListFormatException.class)
+        .hasMessageContaining("b.txt")
+        .hasMessageContaining("a second list of 2021");
+  }
+
+  @Test
   void aBrokenListStopsTheBuildAndTheServedIndexStaysIntact(@TempDir Path home) throws IOException {
     AppConfig good = TestData.config(home);
     IndexBuild.run(good);
