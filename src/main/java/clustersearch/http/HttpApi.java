@@ -35,17 +35,7 @@ public final class HttpApi {
           cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           // A 2,000-character Chinese query is 18 KB once URL-encoded; Jetty's default is 8 KB.
           cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
-          cfg.bundledPlugins.enableCors(
-              cors ->
-                  cors.addRule(
-                      rule -> {
-                        List<String> origins = settings.server().corsOrigins();
-                        if (settings.server().anyOrigin()) {
-                          rule.anyHost();
-                        } else {
-                          origins.forEach(origin -> rule.allowHost(origin));
-                        }
-                      }));
+          new Cors(settings.server().corsOrigins()).register(cfg.routes);
           cfg.routes.get("/", ctx -> ctx.json(index));
           cfg.routes.get("/api/search", controller::search);
           cfg.routes.get("/api/facets", controller::facets);

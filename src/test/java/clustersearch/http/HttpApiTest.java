@@ -315,6 +315,22 @@ class HttpApiTest {
   }
 
   @Test
+  void aPreflightRequestIsAnswered() throws Exception {
+    Response r =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/api/search"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://portal.example.cn")
+                .header("Access-Control-Request-Method", "GET")
+                .build());
+
+    assertThat(r.status()).isEqualTo(204);
+    assertThat(r.raw().headers().firstValue("Access-Control-Allow-Methods"))
+        .contains("GET, OPTIONS");
+    assertThat(r.raw().headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+  }
+
+  @Test
   void anAllowListAdmitsOnlyItsOrigins() {
     var settings = TestData.config(home).settings();
     var restricted =
@@ -335,7 +351,9 @@ class HttpApiTest {
           assertThat(allowed.headers().get("Access-Control-Allow-Origin"))
               .containsExactly("http://portal.example.cn");
           assertThat(refused.headers().get("Access-Control-Allow-Origin")).isNullOrEmpty();
-          assertThat(refused.code()).isEqualTo(200); // CORS is the browser's check; data is public
+          // The answer is the same; without the header a browser keeps it from the other page.
+          assertThat(refused.code()).isEqualTo(200);
+          assertThat(allowed.headers().get("Vary")).contains("Origin");
         });
   }
 }
