@@ -26,6 +26,8 @@ public final class HttpApi {
                 "GET /api/search?q=&province=&industry=&page=1&size=10",
                 "GET /api/facets?q=&province=&industry=",
                 "GET /api/suggest?q=&size=10",
+                "GET /api/stats?q=&province=&industry=",
+                "GET /api/export?q=&province=&industry=&format=csv|json",
                 "GET /api/clusters/{id}",
                 "GET /api/health"));
     return Javalin.create(
@@ -40,6 +42,8 @@ public final class HttpApi {
           cfg.routes.get("/api/search", controller::search);
           cfg.routes.get("/api/facets", controller::facets);
           cfg.routes.get("/api/suggest", controller::suggest);
+          cfg.routes.get("/api/stats", controller::stats);
+          cfg.routes.get("/api/export", controller::export);
           cfg.routes.get("/api/clusters/{id}", controller::cluster);
           cfg.routes.get("/api/health", controller::health);
           ErrorMapper.register(cfg.routes);

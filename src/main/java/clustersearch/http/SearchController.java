@@ -2,6 +2,7 @@ package clustersearch.http;
 
 import clustersearch.search.SearchRequest;
 import clustersearch.search.SearchService;
+import clustersearch.source.Cluster;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Arrays;
@@ -32,6 +33,33 @@ final class SearchController {
   /** GET /api/facets?q=&province=&industry= */
   void facets(Context ctx) throws IOException {
     ctx.json(service.facets(query(ctx), values(ctx, "province"), values(ctx, "industry")));
+  }
+
+  /** GET /api/stats?q=&province=&industry= */
+  void stats(Context ctx) throws IOException {
+    ctx.json(service.stats(query(ctx), values(ctx, "province"), values(ctx, "industry")));
+  }
+
+  /** Every matching record, for a spreadsheet or a program. */
+  record Export(int total, List<Cluster> clusters) {}
+
+  /** GET /api/export?q=&province=&industry=&format=csv|json */
+  void export(Context ctx) throws IOException {
+    String format = ctx.queryParamAsClass("format", String.class).getOrDefault("csv");
+    if (!format.equals("csv") && !format.equals("json")) {
+      throw new ApiException(
+          400, "invalid_parameter", "format must be csv or json, got '" + format + "'");
+    }
+    List<Cluster> clusters =
+        service.matching(
+            new SearchRequest(query(ctx), values(ctx, "province"), values(ctx, "industry"), 1, 1));
+    if (format.equals("json")) {
+      ctx.json(new Export(clusters.size(), clusters));
+    } else {
+      ctx.contentType("text/csv; charset=utf-8")
+          .header("Content-Disposition", "attachment; filename=\"clusters.csv\"")
+          .result(CsvExport.toBytes(clusters));
+    }
   }
 
   /** GET /api/suggest?q=&size= */

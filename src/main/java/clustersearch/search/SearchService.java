@@ -124,6 +124,59 @@ public final class SearchService {
     }
   }
 
+  /**
+   * Province, sector and province × sector counts over every cluster matching the query and all
+   * filters (not drill sideways: a dashboard charts the result as filtered), zeros included.
+   */
+  public Stats stats(String query, List<String> provinces, List<String> industries)
+      throws IOException {
+    List<String> sectors = new ArrayList<>(IndustryRules.SECTORS);
+    sectors.add(IndustryRules.OTHER);
+    long[][] counts = new long[provinceOrder.size()][sectors.size()];
+    long total = 0;
+    for (Cluster c : matching(new SearchRequest(query, provinces, industries, 1, 1))) {
+      int p = provinceOrder.indexOf(c.province());
+      int s = sectors.indexOf(c.sector());
+      total++;
+      if (p >= 0 && s >= 0) {
+        counts[p][s]++;
+      }
+    }
+    List<FacetValue> byProvince = new ArrayList<>();
+    for (int p = 0; p < provinceOrder.size(); p++) {
+      byProvince.add(new FacetValue(provinceOrder.get(p), Arrays.stream(counts[p]).sum()));
+    }
+    List<FacetValue> bySector = new ArrayList<>();
+    for (int s = 0; s < sectors.size(); s++) {
+      long n = 0;
+      for (long[] row : counts) {
+        n += row[s];
+      }
+      bySector.add(new FacetValue(sectors.get(s), n));
+    }
+    return new Stats(
+        total, byProvince, bySector, new Stats.Matrix(provinceOrder, List.copyOf(sectors), counts));
+  }
+
+  /**
+   * Every cluster matching the query and filters, in ranking order, for export and statistics. It
+   * reads every matching record: right for lists of thousands of clusters; an index of millions
+   * would count statistics from doc values instead.
+   */
+  public List<Cluster> matching(SearchRequest request) throws IOException {
+    try (ClusterIndex.Lease lease = index.acquire()) {
+      IndexSearcher searcher = lease.searcher();
+      int all = Math.max(1, searcher.getIndexReader().maxDoc());
+      TopDocs top = searcher.search(drillDown(request, parse(request, lease)), all, RANKING);
+      StoredFields stored = searcher.storedFields();
+      List<Cluster> clusters = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc doc : top.scoreDocs) {
+        clusters.add(ClusterDocuments.fromDocument(stored.document(doc.doc)));
+      }
+      return clusters;
+    }
+  }
+
   /** Up to {@code size} completions of {@code prefix}: words, their pinyin, their initials. */
   public SearchResult.Suggestions suggest(String prefix, int size) throws IOException {
     if (size < 1 || size > MAX_SUGGESTIONS) {

@@ -198,6 +198,63 @@ class HttpApiTest {
   }
 
   @Test
+  void statsCountEveryProvinceAndSectorWithZerosAndTheMatrix() throws Exception {
+    JsonNode stats = get("/api/stats").body();
+
+    assertThat(stats.get("total").asInt()).isEqualTo(43);
+    JsonNode provinces = stats.get("provinces");
+    assertThat(provinces.size()).isEqualTo(34);
+    assertThat(provinces.get(0).get("value").asText()).isEqualTo("北京");
+    assertThat(provinces.get(0).get("count").asInt()).isZero();
+    assertThat(provinces.get(14).get("value").asText()).isEqualTo("山东");
+    assertThat(provinces.get(14).get("count").asInt()).isEqualTo(4);
+    JsonNode sectors = stats.get("sectors");
+    assertThat(sectors.size()).isEqualTo(10);
+    assertThat(sectors.get(0).get("value").asText()).isEqualTo("新一代信息技术产业");
+    assertThat(sectors.get(0).get("count").asInt()).isEqualTo(14);
+    assertThat(sectors.get(6).get("count").asInt()).isZero(); // 节能环保产业
+    assertThat(sectors.get(9).get("value").asText()).isEqualTo("其他");
+    JsonNode shandong = stats.at("/matrix/counts/14");
+    assertThat(shandong.get(3).asInt()).isEqualTo(2); // 生物产业: 威海, 淄博
+    assertThat(stats.at("/matrix/sectors").size()).isEqualTo(10);
+  }
+
+  @Test
+  void statsFollowTheQueryAndFilters() throws Exception {
+    JsonNode stats = get("/api/stats?q=" + enc("生物医药") + "&province=" + enc("山东")).body();
+
+    assertThat(stats.get("total").asInt()).isEqualTo(2);
+    assertThat(stats.at("/provinces/14/count").asInt()).isEqualTo(2);
+    assertThat(stats.at("/provinces/15/count").asInt()).isZero(); // 河南 is filtered out
+  }
+
+  @Test
+  void exportGivesEveryMatchingRecordAsCsvWithABomForExcel() throws Exception {
+    HttpResponse<byte[]> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/export?province=" + enc("山东"))).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    String csv = new String(r.body(), StandardCharsets.UTF_8);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("clusters.csv");
+    assertThat(r.body()[0]).isEqualTo((byte) 0xEF);
+    assertThat(csv.lines()).hasSize(5);
+    assertThat(csv.lines().toList().get(1))
+        .isEqualTo("2021-16,2021,16,山东,山东,威海高新区高端医疗器械创新型产业集群,威海高新区管委会,山东省科技厅,生物产业,高端医疗器械");
+  }
+
+  @Test
+  void exportGivesJsonWhenAsked() throws Exception {
+    JsonNode body = get("/api/export?format=json&q=" + enc("铝")).body();
+
+    assertThat(body.get("total").asInt()).isEqualTo(1);
+    assertThat(body.at("/clusters/0/id").asText()).isEqualTo("2021-12");
+    assertError(get("/api/export?format=xlsx"), 400, "invalid_parameter", "csv or json");
+  }
+
+  @Test
   void aClusterIsFoundById() throws Exception {
     Response r = get("/api/clusters/2021-11");
 
