@@ -46,6 +46,13 @@ import org.apache.lucene.search.TermQuery;
  */
 public final class QueryFactory {
   private static final float TIE_BREAKER = 0.3f;
+
+  /**
+   * The best reading of a part counts whole, the others a fifth: a cluster that matches the query
+   * and also its related words (淄博 生物医药与生物医学工程) ranks above one matching only the query.
+   */
+  private static final float READINGS_TIE_BREAKER = 0.2f;
+
   private static final int MAX_VARIANTS = 8;
   private static final Pattern LATIN = Pattern.compile("[a-z]+");
   private static final float AS_TYPED = 1f;
@@ -133,7 +140,7 @@ public final class QueryFactory {
         parts.add(
             alternatives.size() == 1
                 ? alternatives.get(0)
-                : new DisjunctionMaxQuery(alternatives, 0f));
+                : new DisjunctionMaxQuery(alternatives, READINGS_TIE_BREAKER));
       }
       if (budget[0] <= 0) {
         break;

@@ -171,11 +171,13 @@ class RelevanceFeaturesTest {
 
   @Test
   void highlightsMarkBigramSmartcnSynonymPinyinAndTraditionalMatches() throws IOException {
-    assertThat(hits("生物医药").get(0).highlight().name()).isEqualTo("新乡高新区<em>生物医药</em>创新型产业集群");
+    assertThat(hits("生物医药").get(0).highlight().name())
+        .isEqualTo("淄博高新区<em>生物医药</em>与<em>生物医学</em>工程创新型产业集群");
     assertThat(hits("无纺布").get(0).highlight().name()).isEqualTo("仙桃高新区<em>非织造布</em>创新型产业集群");
     assertThat(hits("swyy").get(0).highlight().name())
         .isEqualTo("淄博高新区<em>生物医药</em>与<em>生物医学</em>工程创新型产业集群");
-    assertThat(hits("生物醫藥").get(0).highlight().name()).isEqualTo("新乡高新区<em>生物医药</em>创新型产业集群");
+    assertThat(hits("生物醫藥").get(0).highlight().name())
+        .isEqualTo("淄博高新区<em>生物医药</em>与<em>生物医学</em>工程创新型产业集群");
     assertThat(hits("铝").get(0).highlight().name()).isEqualTo("阜阳界首高新区<em>铝</em>基复合材料创新型产业集群");
     assertThat(hits("淄博").get(0).highlight().builder()).isEqualTo("<em>淄博</em>高新区管委会");
     assertThat(hits("g60").get(0).highlight().name()).isEqualTo("松江<em>G60</em>科创走廊数字经济创新型产业集群");
