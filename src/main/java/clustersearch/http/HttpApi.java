@@ -3,6 +3,10 @@ package clustersearch.http;
 import clustersearch.config.Settings;
 import clustersearch.search.SearchService;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -11,9 +15,22 @@ public final class HttpApi {
   /** The longest request line and headers accepted. */
   static final int MAX_URL_BYTES = 64 * 1024;
 
+  /** The pages with a path of their own, read once from the jar. */
+  private static final String DASHBOARD = page("dashboard.html");
+
+  private static final String EMBED = page("embed.html");
+
   private HttpApi() {}
 
-  /** What GET / answers until the search page exists: the endpoints, for a person trying curl. */
+  private static String page(String name) {
+    try (InputStream in = HttpApi.class.getResourceAsStream("/public/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("the jar lacks /public/" + name, e);
+    }
+  }
+
+  /** What GET /api answers: the endpoints, for a person trying curl. */
   public record Index(String name, List<String> endpoints) {}
 
   /** The app, not started: {@code create(...).start(port)}; tests start it on port 0. */
@@ -38,7 +55,11 @@ public final class HttpApi {
           // A 2,000-character Chinese query is 18 KB once URL-encoded; Jetty's default is 8 KB.
           cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
           new Cors(settings.server().corsOrigins()).register(cfg.routes);
-          cfg.routes.get("/", ctx -> ctx.json(index));
+          cfg.staticFiles.add("/public", Location.CLASSPATH);
+          cfg.staticFiles.enableWebjars();
+          cfg.routes.get("/dashboard", ctx -> ctx.html(DASHBOARD));
+          cfg.routes.get("/embed", ctx -> ctx.html(EMBED));
+          cfg.routes.get("/api", ctx -> ctx.json(index));
           cfg.routes.get("/api/search", controller::search);
           cfg.routes.get("/api/facets", controller::facets);
           cfg.routes.get("/api/suggest", controller::suggest);

@@ -1,0 +1,236 @@
+// cluster-search page: the whole state (q, province, industry, page) lives in the URL, so links
+// can be shared and the back button works. Highlights come HTML-escaped from the server.
+(function () {
+  'use strict';
+  const SIZE = 10;
+  const $ = (id) => document.getElementById(id);
+  const input = $('q');
+  const list = $('suggestions');
+
+  function stateFromUrl() {
+    const p = new URLSearchParams(location.search);
+    return {
+      q: p.get('q') || '',
+      province: p.getAll('province'),
+      industry: p.getAll('industry'),
+      page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
+    };
+  }
+
+  function toParams(s, withPage) {
+    const p = new URLSearchParams();
+    if (s.q) p.set('q', s.q);
+    s.province.forEach((v) => p.append('province', v));
+    s.industry.forEach((v) => p.append('industry', v));
+    if (withPage && s.page > 1) p.set('page', String(s.page));
+    return p;
+  }
+
+  function go(s) {
+    const qs = toParams(s, true).toString();
+    history.pushState(null, '', qs ? '?' + qs : location.pathname);
+    render();
+  }
+
+  function text(tag, value, cls) {
+    const el = document.createElement(tag);
+    el.textContent = value;
+    if (cls) el.className = cls;
+    return el;
+  }
+
+  async function render() {
+    const s = stateFromUrl();
+    input.value = s.q;
+    $('to-dashboard').href = '/dashboard?' + toParams(s, false);
+    const params = toParams(s, true);
+    params.set('size', String(SIZE));
+    $('error').hidden = true;
+    let body;
+    try {
+      const res = await fetch('/api/search?' + params);
+      body = await res.json();
+      if (!res.ok) throw new Error(body.error ? body.error.message : res.statusText);
+    } catch (e) {
+      $('error').textContent = e instanceof TypeError
+        ? '无法连接到服务器，请稍后重试。'
+        : '请求有误：' + e.message;
+      $('error').hidden = false;
+      $('results').replaceChildren();
+      $('summary').textContent = '';
+      return;
+    }
+    $('summary').textContent = `共 ${body.total} 个集群，用时 ${body.tookMs} 毫秒`;
+    renderHits(body, s);
+    renderFacets(body.facets, s);
+    renderPager(body.total, s);
+  }
+
+  function renderHits(body, s) {
+    const ol = $('results');
+    ol.replaceChildren();
+    if (body.hits.length === 0) {
+      const li = text('li', s.q ? `没有与“${s.q}”匹配的集群。` : '没有符合筛选条件的集群。', 'empty');
+      ol.append(li);
+      return;
+    }
+    for (const h of body.hits) {
+      const li = document.createElement('li');
+      li.dataset.id = h.id;
+      const title = document.createElement('h2');
+      title.innerHTML = h.highlight.name; // escaped by the server
+      const builder = document.createElement('p');
+      builder.className = 'builder';
+      builder.innerHTML = '建设单位：' + h.highlight.builder;
+      li.append(title, builder,
+        text('span', h.province, 'chip'),
+        text('span', h.sector + ' / ' + h.industry, 'chip'),
+        text('span', h.year + ' 年 · 第 ' + h.seq + ' 号', 'chip'));
+      ol.append(li);
+    }
+  }
+
+  function checkbox(dim, value, count, checked, s) {
+    const id = 'f-' + dim + '-' + value;
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = id;
+    box.checked = checked;
+    box.dataset.dim = dim;
+    box.value = value;
+    box.addEventListener('change', () => {
+      const next = stateFromUrl();
+      next[dim] = box.checked ? [...next[dim], value] : next[dim].filter((v) => v !== value);
+      next.page = 1;
+      go(next);
+    });
+    label.htmlFor = id;
+    label.append(box, ' ' + value.split('/').pop(), text('span', String(count), 'count'));
+    return label;
+  }
+
+  function renderFacets(facets, s) {
+    const provinces = $('facet-province');
+    provinces.replaceChildren();
+    const shown = new Set();
+    for (const f of facets.province) {
+      shown.add(f.value);
+      const li = document.createElement('li');
+      li.append(checkbox('province', f.value, f.count, s.province.includes(f.value), s));
+      provinces.append(li);
+    }
+    for (const v of s.province.filter((v) => !shown.has(v))) {
+      const li = document.createElement('li');
+      li.append(checkbox('province', v, 0, true, s));
+      provinces.append(li);
+    }
+    const industries = $('facet-industry');
+    industries.replaceChildren();
+    for (const sector of facets.industry) {
+      const li = document.createElement('li');
+      const open = s.industry.some((v) => v.startsWith(sector.value + '/'));
+      const toggle = text('button', open ? '▾' : '▸', 'toggle');
+      toggle.type = 'button';
+      toggle.setAttribute('aria-expanded', String(open));
+      toggle.setAttribute('aria-label', '展开 ' + sector.value);
+      const children = document.createElement('ul');
+      children.hidden = !open;
+      toggle.addEventListener('click', () => {
+        children.hidden = !children.hidden;
+        toggle.textContent = children.hidden ? '▸' : '▾';
+        toggle.setAttribute('aria-expanded', String(!children.hidden));
+      });
+      for (const c of sector.children || []) {
+        const path = sector.value + '/' + c.value;
+        const cli = document.createElement('li');
+        cli.append(checkbox('industry', path, c.count, s.industry.includes(path), s));
+        children.append(cli);
+      }
+      li.append(toggle, checkbox('industry', sector.value, sector.count, s.industry.includes(sector.value), s), children);
+      industries.append(li);
+    }
+  }
+
+  function renderPager(total, s) {
+    const nav = $('pager');
+    nav.replaceChildren();
+    const pages = Math.ceil(total / SIZE);
+    if (pages <= 1) return;
+    const link = (page, label) => {
+      if (page === s.page) {
+        const cur = text('span', label);
+        cur.setAttribute('aria-current', 'page');
+        return cur;
+      }
+      const a = text('a', label);
+      a.href = '?' + toParams({ ...s, page }, true);
+      a.addEventListener('click', (e) => { e.preventDefault(); go({ ...s, page }); });
+      return a;
+    };
+    if (s.page > 1) nav.append(link(s.page - 1, '上一页'));
+    for (let p = 1; p <= pages; p++) nav.append(link(p, String(p)));
+    if (s.page < pages) nav.append(link(s.page + 1, '下一页'));
+  }
+
+  // Autocomplete: a listbox under the box, driven by the keyboard or the mouse.
+  let active = -1;
+  let timer;
+  function closeSuggestions() {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  }
+  function pick(value) {
+    closeSuggestions();
+    go({ ...stateFromUrl(), q: value, page: 1 });
+  }
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (!q) { closeSuggestions(); return; }
+    timer = setTimeout(async () => {
+      try {
+        const res = await fetch('/api/suggest?size=8&q=' + encodeURIComponent(q));
+        if (!res.ok) return closeSuggestions();
+        const body = await res.json();
+        list.replaceChildren();
+        body.suggestions.forEach((sg, i) => {
+          const li = text('li', sg.text);
+          li.id = 'sg-' + i;
+          li.setAttribute('role', 'option');
+          li.append(text('small', { industry: '产业', sector: '门类', place: '地区', name: '集群' }[sg.kind] + ' · ' + sg.count));
+          li.addEventListener('mousedown', (e) => { e.preventDefault(); pick(sg.text); });
+          list.append(li);
+        });
+        list.hidden = body.suggestions.length === 0;
+        input.setAttribute('aria-expanded', String(!list.hidden));
+        active = -1;
+      } catch (e) { closeSuggestions(); }
+    }, 120);
+  });
+  input.addEventListener('keydown', (e) => {
+    const items = [...list.children];
+    if (list.hidden || items.length === 0) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      active = (active + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+      items.forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+      input.setAttribute('aria-activedescendant', items[active].id);
+    } else if (e.key === 'Enter' && active >= 0) {
+      e.preventDefault();
+      pick(items[active].firstChild.textContent);
+    } else if (e.key === 'Escape') {
+      closeSuggestions();
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
+  $('search').addEventListener('submit', (e) => {
+    e.preventDefault();
+    closeSuggestions();
+    go({ ...stateFromUrl(), q: input.value.trim(), page: 1 });
+  });
+  window.addEventListener('popstate', render);
+  render();
+})();

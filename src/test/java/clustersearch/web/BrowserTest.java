@@ -1,0 +1,213 @@
+package clustersearch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clustersearch.TestData;
+import clustersearch.http.HttpApi;
+import clustersearch.search.SearchStack;
+import com.sun.net.httpserver.HttpServer;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs
+ * them). Without them the tests are skipped with a message. Screenshots go to target/screenshots.
+ */
+class BrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target", "screenshots");
+
+  @TempDir static Path home;
+  static SearchStack stack;
+  static Javalin app;
+  static String base;
+  static ChromeDriver browser;
+
+  @BeforeAll
+  static void start() throws IOException {
+    boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    if (!available) {
+      System.out.println(
+          "BROWSER TESTS SKIPPED: no /usr/bin/chromium and /usr/bin/chromedriver here;"
+              + " apt-get install chromium chromium-driver (as .ci/run does) to run them.");
+    }
+    Assumptions.assumeTrue(available, "no chromium/chromedriver: browser tests skipped");
+    stack = TestData.indexAndOpen(home);
+    app = HttpApi.create(stack.service(), TestData.config(home).settings()).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port();
+    System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + home.resolve("chromium"));
+    browser = new ChromeDriver(options);
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.stop();
+      stack.close();
+    }
+  }
+
+  static WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(10));
+  }
+
+  static void screenshot(String name) throws IOException {
+    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  static List<WebElement> results() {
+    return browser.findElements(By.cssSelector("#results li[data-id]"));
+  }
+
+  @Test
+  void typingBiomedicineShowsZiboFirstWithHighlights() throws IOException {
+    browser.get(base + "/");
+    WebElement box = browser.findElement(By.id("q"));
+    box.sendKeys("生物医药");
+    box.sendKeys(Keys.ENTER);
+    waiting().until(d -> !results().isEmpty());
+
+    assertThat(results().get(0).getAttribute("data-id")).isEqualTo("2021-19");
+    assertThat(results().get(0).findElement(By.tagName("h2")).getText()).contains("淄博");
+    assertThat(results().get(0).findElements(By.tagName("em"))).isNotEmpty();
+    assertThat(browser.getCurrentUrl()).contains("q=");
+    screenshot("search");
+  }
+
+  @Test
+  void tickingShandongUpdatesCountsResultsAndTheUrl() throws IOException {
+    browser.get(base + "/?q=" + "%E7%94%9F%E7%89%A9%E5%8C%BB%E8%8D%AF");
+    waiting().until(d -> !results().isEmpty());
+    int before = results().size();
+    browser.findElement(By.cssSelector("label[for='f-province-山东']")).click();
+    waiting().until(d -> d.getCurrentUrl().contains("province="));
+    waiting().until(d -> results().size() < before);
+
+    assertThat(results()).extracting(r -> r.getText()).allMatch(t -> t.contains("山东"));
+    assertThat(browser.findElement(By.id("summary")).getText()).startsWith("共 2 个集群");
+    assertThat(browser.findElement(By.id("f-province-河南")).isSelected()).isFalse();
+    screenshot("search-shandong");
+    browser.navigate().back();
+    waiting().until(d -> results().size() == before);
+  }
+
+  @Test
+  void anEmptyResultSaysWhatWasSearched() {
+    browser.get(base + "/?q=zzzzqqq");
+    waiting().until(d -> !d.findElements(By.cssSelector("#results .empty")).isEmpty());
+
+    assertThat(browser.findElement(By.cssSelector("#results .empty")).getText())
+        .contains("zzzzqqq");
+  }
+
+  @Test
+  void theDashboardDrawsShandongWithFourClusters() throws IOException {
+    browser.get(base + "/dashboard");
+    waiting()
+        .until(
+            d ->
+                ((JavascriptExecutor) d).executeScript("return !!window.dashboardCharts")
+                    == Boolean.TRUE);
+    Object name =
+        browser.executeScript("return dashboardCharts.province.getOption().xAxis[0].data[14]");
+    Object count =
+        browser.executeScript("return dashboardCharts.province.getOption().series[0].data[14]");
+
+    assertThat(name).isEqualTo("山东");
+    assertThat(((Number) count).intValue()).isEqualTo(4);
+    screenshot("dashboard");
+  }
+
+  @Test
+  void aPageOnAnotherOriginEmbedsTheWidget() throws Exception {
+    HttpServer portal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    String page =
+        "<!doctype html><html><head><meta charset='utf-8'><style>input{background:red}</style></head>"
+            + "<body><h1>Portal</h1><div id='w'></div><script src='"
+            + base
+            + "/embed.js' data-target='#w' data-province='山东' data-size='5'></script></body></html>";
+    portal.createContext(
+        "/",
+        exchange -> {
+          byte[] body = page.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    portal.start();
+    try {
+      browser.get("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
+      SearchContext widget = browser.findElement(By.id("w")).getShadowRoot();
+      WebElement box = widget.findElement(By.cssSelector("input"));
+      box.sendKeys("生物医药");
+      box.sendKeys(Keys.ENTER);
+      waiting().until(d -> !widget.findElements(By.cssSelector("li[data-id]")).isEmpty());
+
+      List<WebElement> hits = widget.findElements(By.cssSelector("li[data-id]"));
+      assertThat(hits.get(0).getAttribute("data-id")).isEqualTo("2021-19");
+      assertThat(hits).extracting(h -> h.getText()).allMatch(t -> t.contains("山东"));
+      // The portal's styles stop at the shadow root.
+      assertThat(box.getCssValue("background-color")).isNotEqualTo("rgba(255, 0, 0, 1)");
+      screenshot("embed");
+    } finally {
+      portal.stop(0);
+    }
+  }
+
+  @Test
+  void pageWeightOfTheSearchPageIsMeasured() throws IOException {
+    browser.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+    browser.get(base + "/?q=" + "%E7%94%9F%E7%89%A9%E5%8C%BB%E8%8D%AF");
+    waiting().until(d -> !results().isEmpty());
+    Object bytes =
+        browser.executeScript(
+            "return performance.getEntriesByType('navigation').concat("
+                + "performance.getEntriesByType('resource'))"
+                + ".reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0)");
+    long total = ((Number) bytes).longValue();
+    Files.writeString(
+        SHOTS.resolve("page-weight.txt"), "bytes transferred on first load of /: " + total + "\n");
+
+    assertThat(total).isBetween(5_000L, 200_000L);
+  }
+}
