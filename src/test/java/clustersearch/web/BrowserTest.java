@@ -35,8 +35,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * them). Without them the tests are skipped with a message. Screenshots go to target/screenshots.
  */
 class BrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+  private static final Path DRIVER =
+      Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
   private static final Path SHOTS = Path.of("target", "screenshots");
 
   @TempDir static Path home;
@@ -50,7 +52,11 @@ class BrowserTest {
     boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if (!available) {
       System.out.println(
-          "BROWSER TESTS SKIPPED: no /usr/bin/chromium and /usr/bin/chromedriver here;"
+          "BROWSER TESTS SKIPPED: no "
+              + CHROMIUM
+              + " and "
+              + DRIVER
+              + " here;"
               + " apt-get install chromium chromium-driver (as .ci/run does) to run them.");
     }
     Assumptions.assumeTrue(available, "no chromium/chromedriver: browser tests skipped");
@@ -136,6 +142,33 @@ class BrowserTest {
 
     assertThat(browser.findElement(By.cssSelector("#results .empty")).getText())
         .contains("zzzzqqq");
+  }
+
+  @Test
+  void aRefusedRequestShowsTheServersMessage() {
+    browser.get(base + "/?industry=%2F");
+    waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+
+    assertThat(browser.findElement(By.id("error")).getText())
+        .startsWith("请求有误")
+        .contains("sector/industry");
+  }
+
+  @Test
+  void thePageIsUsableAtPhoneWidth() throws IOException {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      browser.get(base + "/?q=" + "%E6%99%BA%E8%83%BD%E5%88%B6%E9%80%A0");
+      waiting().until(d -> !results().isEmpty());
+      WebElement first = results().get(0);
+
+      assertThat(first.getRect().getX() + first.getRect().getWidth()).isLessThanOrEqualTo(390);
+      assertThat(first.getRect().getY())
+          .isLessThan(browser.findElement(By.id("facets")).getRect().getY());
+      screenshot("search-phone");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
   }
 
   @Test
