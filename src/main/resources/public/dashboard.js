@@ -5,6 +5,16 @@
   const params = new URLSearchParams(location.search);
   params.delete('page');
   const charts = {};
+  const drawn = new Set();
+  // A chart, watched until its first animation is over (window.dashboardDrawn, for screenshots).
+  function chart(id) {
+    const c = echarts.init(document.getElementById(id));
+    c.on('finished', () => {
+      drawn.add(id);
+      window.dashboardDrawn = drawn.size === 3;
+    });
+    return c;
+  }
   const toolbox = { feature: { saveAsImage: { title: '保存为 PNG', pixelRatio: 2 } } };
 
   function csvHref(rows) {
@@ -39,7 +49,7 @@
     document.getElementById('csv-records').href = '/api/export?format=csv&' + params;
 
     const provinces = stats.provinces.map((p) => p.value);
-    charts.province = echarts.init(document.getElementById('province'));
+    charts.province = chart('province');
     charts.province.setOption({
       toolbox, tooltip: {}, grid: { left: 40, right: 10, bottom: 60 },
       xAxis: { type: 'category', data: provinces, axisLabel: { interval: 0, rotate: 60 } },
@@ -50,7 +60,7 @@
     document.getElementById('csv-province').href =
       csvHref([['省份', '集群数'], ...stats.provinces.map((p) => [p.value, p.count])]);
 
-    charts.sector = echarts.init(document.getElementById('sector'));
+    charts.sector = chart('sector');
     charts.sector.setOption({
       toolbox, tooltip: { trigger: 'item' }, legend: { type: 'scroll', bottom: 0 },
       series: [{ type: 'pie', radius: ['40%', '70%'], name: '产业门类',
@@ -64,7 +74,7 @@
     const cells = [];
     let max = 1;
     m.counts.forEach((row, p) => row.forEach((n, s) => { cells.push([s, p, n]); max = Math.max(max, n); }));
-    charts.matrix = echarts.init(document.getElementById('matrix'));
+    charts.matrix = chart('matrix');
     charts.matrix.setOption({
       toolbox, tooltip: { formatter: (e) => `${m.provinces[e.value[1]]} · ${m.sectors[e.value[0]]}：${e.value[2]}` },
       grid: { left: 60, right: 10, top: 10, bottom: 110 },

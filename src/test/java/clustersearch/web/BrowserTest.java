@@ -186,6 +186,11 @@ class BrowserTest {
 
     assertThat(name).isEqualTo("山东");
     assertThat(((Number) count).intValue()).isEqualTo(4);
+    waiting()
+        .until(
+            d ->
+                ((JavascriptExecutor) d).executeScript("return window.dashboardDrawn === true")
+                    == Boolean.TRUE);
     screenshot("dashboard");
   }
 
