@@ -176,7 +176,10 @@
   // Autocomplete: a listbox under the box, driven by the keyboard or the mouse.
   let active = -1;
   let timer;
+  let generation = 0; // a search or a pick makes suggestions still on their way stale
   function closeSuggestions() {
+    clearTimeout(timer);
+    generation++;
     list.hidden = true;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
@@ -190,11 +193,13 @@
     clearTimeout(timer);
     const q = input.value.trim();
     if (!q) { closeSuggestions(); return; }
+    const mine = ++generation;
     timer = setTimeout(async () => {
       try {
         const res = await fetch('/api/suggest?size=8&q=' + encodeURIComponent(q));
         if (!res.ok) return closeSuggestions();
         const body = await res.json();
+        if (mine !== generation || document.activeElement !== input) return;
         list.replaceChildren();
         body.suggestions.forEach((sg, i) => {
           const li = text('li', sg.text);

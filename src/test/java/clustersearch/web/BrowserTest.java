@@ -115,7 +115,24 @@ class BrowserTest {
     assertThat(results().get(0).findElement(By.tagName("h2")).getText()).contains("淄博");
     assertThat(results().get(0).findElements(By.tagName("em"))).isNotEmpty();
     assertThat(browser.getCurrentUrl()).contains("q=");
+    // Suggestions still on their way when Enter was pressed do not open over the results.
+    waiting().until(d -> !d.findElement(By.id("summary")).getText().isEmpty());
+    assertThat(browser.findElement(By.id("suggestions")).isDisplayed()).isFalse();
     screenshot("search");
+  }
+
+  @Test
+  void suggestionsOpenUnderTheBoxAndArrowKeysPickOne() {
+    browser.get(base + "/");
+    WebElement box = browser.findElement(By.id("q"));
+    box.sendKeys("swy");
+    waiting().until(d -> d.findElement(By.id("suggestions")).isDisplayed());
+    box.sendKeys(Keys.ARROW_DOWN);
+    box.sendKeys(Keys.ENTER);
+    waiting().until(d -> !results().isEmpty());
+
+    assertThat(box.getAttribute("value")).isEqualTo("生物医药");
+    assertThat(results().get(0).getAttribute("data-id")).isEqualTo("2021-19");
   }
 
   @Test
