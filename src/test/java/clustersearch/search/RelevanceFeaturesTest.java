@@ -7,35 +7,16 @@ import clustersearch.config.Synonyms;
 import clustersearch.search.SearchResult.Hit;
 import clustersearch.source.Cluster;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Synonyms, pinyin, traditional characters, highlighting and autocomplete on the real list. */
-class RelevanceFeaturesTest {
-  @TempDir static Path home;
-  static SearchStack stack;
-  static SearchService service;
-
-  @BeforeAll
-  static void buildTheIndex() throws IOException {
-    stack = TestData.indexAndOpen(home);
-    service = stack.service();
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    stack.close();
-  }
-
+class RelevanceFeaturesTest extends OnTheRealList {
   static List<Hit> hits(String q) throws IOException {
     return service.search(SearchRequest.of(q, 20)).hits();
   }

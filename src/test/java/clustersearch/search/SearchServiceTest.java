@@ -7,32 +7,13 @@ import clustersearch.TestData;
 import clustersearch.search.SearchResult.FacetValue;
 import clustersearch.search.SearchResult.Hit;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Search on a temporary index of the real 2021 list: exact hits and facet counts. */
-class SearchServiceTest {
-  @TempDir static Path home;
-  static SearchStack stack;
-  static SearchService service;
-
-  @BeforeAll
-  static void buildTheIndex() throws IOException {
-    stack = TestData.indexAndOpen(home);
-    service = stack.service();
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    stack.close();
-  }
-
+class SearchServiceTest extends OnTheRealList {
   static SearchResult search(String q) throws IOException {
     return service.search(SearchRequest.of(q, 10));
   }
