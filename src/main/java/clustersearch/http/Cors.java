@@ -1,5 +1,6 @@
 package clustersearch.http;
 
+import clustersearch.config.Settings;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -17,9 +18,9 @@ final class Cors {
   private final boolean anyOrigin;
   private final List<String> origins;
 
-  Cors(List<String> origins) {
-    this.anyOrigin = origins.contains("*");
-    this.origins = List.copyOf(origins);
+  Cors(Settings.Server server) {
+    this.anyOrigin = server.anyOrigin();
+    this.origins = server.corsOrigins();
   }
 
   void register(RoutesConfig routes) {

@@ -54,7 +54,7 @@ public final class HttpApi {
           cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           // A 2,000-character Chinese query is 18 KB once URL-encoded; Jetty's default is 8 KB.
           cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
-          new Cors(settings.server().corsOrigins()).register(cfg.routes);
+          new Cors(settings.server()).register(cfg.routes);
           cfg.staticFiles.add("/public", Location.CLASSPATH);
           cfg.staticFiles.enableWebjars();
           cfg.routes.get("/dashboard", ctx -> ctx.html(DASHBOARD));

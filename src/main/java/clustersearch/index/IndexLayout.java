@@ -32,10 +32,6 @@ public final class IndexLayout {
     this.root = root;
   }
 
-  public Path root() {
-    return root;
-  }
-
   /** The generation {@code CURRENT} names, if there is one and it exists. */
   public Optional<Path> current() {
     Path pointer = root.resolve(CURRENT);
