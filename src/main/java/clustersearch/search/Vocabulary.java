@@ -20,9 +20,9 @@ import org.apache.lucene.index.Term;
 
 /**
  * The words of the index a person may type: sectors, industry phrases, places and names, with the
- * number of clusters each covers and their pinyin. Built once per reader from the facet ordinals,
- * not per request. It reads pinyin input back into characters (shengwuyiyao, swyy → 生物医药) and feeds
- * autocomplete.
+ * number of clusters each covers and their pinyin, and the years of its lists. Built once per
+ * reader from the facet ordinals, not per request. It reads pinyin input back into characters
+ * (shengwuyiyao, swyy → 生物医药) and feeds autocomplete.
  */
 public final class Vocabulary {
   /** Most character readings taken for one pinyin input. */
@@ -37,6 +37,7 @@ public final class Vocabulary {
       String text, String kind, long count, String pinyin, String initials, Term term) {}
 
   private final List<Entry> entries;
+  private final List<Integer> years;
   private final List<Entry> searchable;
   private final List<String> searchableText;
   private final Map<String, List<String>> byPinyin;
@@ -44,9 +45,11 @@ public final class Vocabulary {
 
   private Vocabulary(
       List<Entry> entries,
+      List<Integer> years,
       Map<String, List<String>> byPinyin,
       Map<String, List<String>> byInitials) {
     this.entries = entries;
+    this.years = years;
     this.searchable =
         entries.stream()
             .filter(e -> e.kind().equals("industry") || e.kind().equals("place"))
@@ -77,7 +80,9 @@ public final class Vocabulary {
     for (LabelAndValue name : labels(all, Fields.DIM_NAME)) {
       entries.add(entry(name, "name", pinyin, Fields.DIM_NAME, name.label));
     }
-    return new Vocabulary(List.copyOf(entries), ranked(full), ranked(initials));
+    List<Integer> years =
+        labels(all, Fields.DIM_YEAR).stream().map(v -> Integer.parseInt(v.label)).sorted().toList();
+    return new Vocabulary(List.copyOf(entries), years, ranked(full), ranked(initials));
   }
 
   /**
@@ -104,6 +109,11 @@ public final class Vocabulary {
       }
     }
     return found;
+  }
+
+  /** The years of the lists in the index, ascending. */
+  public List<Integer> years() {
+    return years;
   }
 
   /** Every entry, sectors and industries first, then places and names. */
