@@ -1,5 +1,6 @@
 package clustersearch.cli;
 
+import clustersearch.config.AppConfig;
 import clustersearch.index.IndexBuild;
 import clustersearch.source.Cluster;
 import clustersearch.source.DataFolder;
@@ -22,7 +23,8 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    report(IndexBuild.run(main.config()), main.config().home(), System.out);
+    AppConfig config = main.config();
+    report(IndexBuild.run(config), config.home(), System.out);
     return 0;
   }
 
