@@ -68,12 +68,14 @@ final class ErrorMapper {
         .collect(Collectors.joining("; "));
   }
 
-  private static String codeOf(int status) {
+  /** The machine-readable code of an HTTP status, for every error this server sends. */
+  static String codeOf(int status) {
     return switch (status) {
       case 400 -> "bad_request";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "payload_too_large";
+      case 414, 431 -> "uri_too_long";
       default -> status >= 500 ? "internal_error" : "http_" + status;
     };
   }

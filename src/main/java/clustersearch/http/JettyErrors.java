@@ -32,13 +32,7 @@ final class JettyErrors extends ErrorHandler {
           case 414, 431 -> "The URL is too long; queries are cut at 32 terms anyway.";
           default -> HttpStatus.getMessage(code);
         };
-    String errorCode =
-        switch (code) {
-          case 400 -> "bad_request";
-          case 414, 431 -> "uri_too_long";
-          default -> "http_" + code;
-        };
-    byte[] body = JSON.writeValueAsBytes(ApiError.of(code, errorCode, text));
+    byte[] body = JSON.writeValueAsBytes(ApiError.of(code, ErrorMapper.codeOf(code), text));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body), callback);
   }
