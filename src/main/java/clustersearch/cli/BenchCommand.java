@@ -1,12 +1,11 @@
 package clustersearch.cli;
 
 import clustersearch.eval.Benchmark;
-import clustersearch.eval.Judgments;
 import clustersearch.search.SearchStack;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,11 +17,7 @@ import picocli.CommandLine.ParentCommand;
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Option(
-      names = "--judgments",
-      description = "Where the queries come from (default: HOME/${DEFAULT-VALUE}).",
-      defaultValue = "src/test/resources/relevance/judgments-2021.tsv")
-  Path judgments;
+  @Mixin JudgmentsOption judgments;
 
   @Option(
       names = "--warmup",
@@ -39,8 +34,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var config = main.config();
-    List<String> queries =
-        List.copyOf(Judgments.load(config.home().resolve(judgments)).grades().keySet());
+    List<String> queries = List.copyOf(judgments.load(config).grades().keySet());
     try (SearchStack stack = Main.openIndex(config)) {
       System.out.printf(
           "%d queries, %d warm-up and %d measured rounds%n", queries.size(), warmup, rounds);

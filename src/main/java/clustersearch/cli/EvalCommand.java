@@ -3,10 +3,9 @@ package clustersearch.cli;
 import clustersearch.eval.Evaluation;
 import clustersearch.eval.Judgments;
 import clustersearch.search.SearchStack;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code eval}: search quality of the built index against a graded judgment set. */
@@ -20,16 +19,12 @@ import picocli.CommandLine.ParentCommand;
 final class EvalCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Option(
-      names = "--judgments",
-      description = "Judgment file (default: HOME/${DEFAULT-VALUE}).",
-      defaultValue = "src/test/resources/relevance/judgments-2021.tsv")
-  Path judgments;
+  @Mixin JudgmentsOption judgments;
 
   @Override
   public Integer call() throws Exception {
     var config = main.config();
-    Judgments set = Judgments.load(config.home().resolve(judgments));
+    Judgments set = judgments.load(config);
     try (SearchStack stack = Main.openIndex(config)) {
       Evaluation.Report report = Evaluation.run(stack.service(), set);
       for (Evaluation.QueryResult q : report.queries()) {

@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public record Judgments(Map<String, Map<String, Integer>> grades) {
 
+  /** The judgment set of the bundled 2021 list, relative to the project folder. */
+  public static final String DEFAULT_FILE = "src/test/resources/relevance/judgments-2021.tsv";
+
   /** Reads a judgment file; a malformed line fails with the file and line. */
   public static Judgments load(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -18,7 +18,7 @@ class RelevanceTest {
   /** The quality floor: a drop below it fails the build. */
   private static final double NDCG_FLOOR = 0.95;
 
-  static final Path JUDGMENTS = Path.of("src/test/resources/relevance/judgments-2021.tsv");
+  static final Path JUDGMENTS = Path.of(Judgments.DEFAULT_FILE);
 
   @TempDir static Path home;
   static SearchStack stack;
