@@ -29,8 +29,20 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
 
   /** The HTTP server. */
   public record Server(
-      Integer port, List<String> corsOrigins, Integer reloadSeconds, Integer threads) {
+      String host,
+      Integer port,
+      List<String> corsOrigins,
+      Integer reloadSeconds,
+      Integer threads,
+      Integer cacheMaxAgeSeconds) {
+    /** Loopback only, as Elasticsearch does: exposing the server is a decision, not a default. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
     public static final int DEFAULT_PORT = 7070;
+
+    /** How long a portal or proxy may reuse a GET answer before revalidating it with its ETag. */
+    public static final int DEFAULT_CACHE_MAX_AGE_SECONDS = 60;
+
     public static final List<String> ANY_ORIGIN = List.of("*");
     public static final int DEFAULT_RELOAD_SECONDS = 2;
 
@@ -41,7 +53,13 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     public static final int DEFAULT_THREADS = 16;
 
     public Server {
+      host = Objects.requireNonNullElse(host, DEFAULT_HOST);
       port = Objects.requireNonNullElse(port, DEFAULT_PORT);
+      cacheMaxAgeSeconds =
+          Objects.requireNonNullElse(cacheMaxAgeSeconds, DEFAULT_CACHE_MAX_AGE_SECONDS);
+      if (cacheMaxAgeSeconds < 0) {
+        throw new IllegalArgumentException("server.cacheMaxAgeSeconds must be 0 or more");
+      }
       corsOrigins = List.copyOf(Objects.requireNonNullElse(corsOrigins, ANY_ORIGIN));
       reloadSeconds = Objects.requireNonNullElse(reloadSeconds, DEFAULT_RELOAD_SECONDS);
       threads = Objects.requireNonNullElse(threads, DEFAULT_THREADS);
@@ -58,7 +76,7 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     }
 
     static Server defaults() {
-      return new Server(null, null, null, null);
+      return new Server(null, null, null, null, null, null);
     }
 
     /** True when any origin may call the API. */
@@ -93,6 +111,10 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
    * @param relatedWeight weight of a related (one-way) word of synonyms.txt
    * @param pinyinWeight weight of the characters a pinyin query was read as
    * @param maxQueryTerms terms taken from one query; the rest is ignored, so no text can overflow
+   * @param maxQueryLength characters of query text read; the rest is ignored, so a huge text costs
+   *     no more CPU or cache memory than a long one
+   * @param maxFilterValues distinct values one filter dimension may hold; more is a 400, so no
+   *     request can overflow Lucene's clause limit
    */
   public record Search(
       Integer defaultSize,
@@ -100,6 +122,8 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
       Integer maxResultWindow,
       Integer facetSize,
       Integer maxQueryTerms,
+      Integer maxQueryLength,
+      Integer maxFilterValues,
       Map<String, Float> boosts,
       Float wordWeight,
       Float coverageBoost,
@@ -111,6 +135,8 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     public static final int MAX_RESULT_WINDOW = 10_000;
     public static final int FACET_SIZE = 10;
     public static final int MAX_QUERY_TERMS = 32;
+    public static final int MAX_QUERY_LENGTH = 1000;
+    public static final int MAX_FILTER_VALUES = 64;
     public static final Map<String, Float> BOOSTS =
         Map.of("industry", 3f, "name", 1.5f, "place", 2f, "builder", 1f);
     public static final float WORD_WEIGHT = 0.5f;
@@ -125,6 +151,16 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
       maxResultWindow = Objects.requireNonNullElse(maxResultWindow, MAX_RESULT_WINDOW);
       facetSize = Objects.requireNonNullElse(facetSize, FACET_SIZE);
       maxQueryTerms = Objects.requireNonNullElse(maxQueryTerms, MAX_QUERY_TERMS);
+      maxQueryLength = Objects.requireNonNullElse(maxQueryLength, MAX_QUERY_LENGTH);
+      if (maxQueryLength < 1 || maxQueryLength > 10_000) {
+        throw new IllegalArgumentException("search.maxQueryLength must be 1..10000");
+      }
+      maxFilterValues = Objects.requireNonNullElse(maxFilterValues, MAX_FILTER_VALUES);
+      if (maxFilterValues < 1 || maxFilterValues > 512) {
+        throw new IllegalArgumentException(
+            "search.maxFilterValues must be 1..512 (two dimensions stay below Lucene's 1,024"
+                + " clauses)");
+      }
       boosts = Map.copyOf(Objects.requireNonNullElse(boosts, BOOSTS));
       wordWeight = Objects.requireNonNullElse(wordWeight, WORD_WEIGHT);
       coverageBoost = Objects.requireNonNullElse(coverageBoost, COVERAGE_BOOST);
@@ -153,7 +189,8 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     }
 
     static Search defaults() {
-      return new Search(null, null, null, null, null, null, null, null, null, null, null);
+      return new Search(
+          null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The boost of a field group, its default where the file leaves it out. */

@@ -9,6 +9,7 @@ import io.javalin.validation.ValidationException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,20 +29,43 @@ final class ErrorMapper {
         (e, ctx) -> send(ctx, 400, "invalid_parameter", describe(e.getErrors(), ctx)));
     routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> send(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage()));
+        (e, ctx) -> {
+          String allow = allowed(e.getDetails().get("availableMethods"));
+          if (e.getStatus() == 405 && allow.equals("OPTIONS")) {
+            // Only the CORS preflight route (/api/*) matched: no such endpoint.
+            notFound(ctx);
+          } else if (e.getStatus() == 405) {
+            ctx.header("Allow", allow);
+            send(
+                ctx,
+                405,
+                codeOf(405),
+                ctx.method() + " is not allowed on " + Text.bounded(ctx.path()) + "; use " + allow);
+          } else {
+            send(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage());
+          }
+        });
     routes.exception(
         Exception.class,
         (e, ctx) -> {
-          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+          LOG.error("{} {} failed", ctx.method(), Text.bounded(ctx.path()), e);
           send(ctx, 500, "internal_error", "The server failed to answer this request.");
         });
     routes.error(
         404,
         ctx -> {
           if (ctx.result() == null) {
-            send(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path());
+            notFound(ctx);
           }
         });
+  }
+
+  private static void notFound(Context ctx) {
+    send(
+        ctx,
+        404,
+        "not_found",
+        "No such endpoint: " + ctx.method() + " " + Text.bounded(ctx.path()));
   }
 
   private static void send(Context ctx, int status, String code, String message) {
@@ -61,11 +85,19 @@ final class ErrorMapper {
                             "TYPE_CONVERSION_FAILED".equals(error.getMessage())
                                 ? e.getKey()
                                     + " must be a whole number, got '"
-                                    + ctx.queryParam(e.getKey())
+                                    + Text.bounded(ctx.queryParam(e.getKey()))
                                     + "'"
                                 : e.getKey() + ": " + error.getMessage())
                     .collect(Collectors.joining("; ")))
         .collect(Collectors.joining("; "));
+  }
+
+  /** The methods a route serves, in a fixed order, from Javalin's "GET, OPTIONS, HEAD". */
+  private static String allowed(String available) {
+    List<String> methods = List.of((available == null ? "" : available).split(",\\s*"));
+    return Stream.of("GET", "HEAD", "POST", "OPTIONS")
+        .filter(methods::contains)
+        .collect(Collectors.joining(", "));
   }
 
   /** The machine-readable code of an HTTP status, for every error this server sends. */
@@ -76,6 +108,8 @@ final class ErrorMapper {
       case 405 -> "method_not_allowed";
       case 413 -> "payload_too_large";
       case 414, 431 -> "uri_too_long";
+      case 503 -> "unavailable";
+      case 505 -> "http_version_not_supported";
       default -> status >= 500 ? "internal_error" : "http_" + status;
     };
   }

@@ -3,6 +3,8 @@ package clustersearch.http;
 import clustersearch.config.Settings;
 import clustersearch.search.SearchService;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class HttpApi {
   /** The longest request line and headers accepted. */
   static final int MAX_URL_BYTES = 64 * 1024;
+
+  static final String API = "/api";
+  static final String ADMIN = API + "/admin";
+  static final String EMBED_PAGE = "/embed";
+
+  private static final String HTML = "text/html; charset=utf-8";
 
   /** The pages with a path of their own, read once from the jar. */
   private static final String DASHBOARD = page("dashboard.html");
@@ -30,10 +38,15 @@ public final class HttpApi {
     }
   }
 
+  /** True for the admin routes, which are never under CORS nor cached. */
+  static boolean isAdmin(String path) {
+    return path.equals(ADMIN) || path.startsWith(ADMIN + "/");
+  }
+
   /** What GET /api answers: the endpoints, for a person trying curl. */
   public record Index(String name, List<String> endpoints) {}
 
-  /** The app, not started: {@code create(...).start(port)}; tests start it on port 0. */
+  /** The app, not started: {@code create(...).start(host, port)}; tests start it on port 0. */
   public static Javalin create(SearchService service, Settings settings) {
     SearchController controller = new SearchController(service, settings.search().defaultSize());
     Index index =
@@ -47,27 +60,47 @@ public final class HttpApi {
                 "GET /api/export?q=&province=&industry=&format=csv|json",
                 "GET /api/clusters/{id}",
                 "GET /api/health"));
+    Cors cors = new Cors(settings.server());
+    SecurityHeaders security = new SecurityHeaders(cors);
     return Javalin.create(
         cfg -> {
           cfg.startup.showJavalinBanner = false;
+          cfg.http.prefer405over404 = true;
           cfg.jetty.threadPool = new QueuedThreadPool(settings.server().threads(), 4);
           cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           // A 2,000-character Chinese query is 18 KB once URL-encoded; Jetty's default is 8 KB.
           cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
-          new Cors(settings.server()).register(cfg.routes);
           cfg.staticFiles.add("/public", Location.CLASSPATH);
           cfg.staticFiles.enableWebjars();
-          cfg.routes.get("/dashboard", ctx -> ctx.html(DASHBOARD));
-          cfg.routes.get("/embed", ctx -> ctx.html(EMBED));
-          cfg.routes.get("/api", ctx -> ctx.json(index));
-          cfg.routes.get("/api/search", controller::search);
-          cfg.routes.get("/api/facets", controller::facets);
-          cfg.routes.get("/api/suggest", controller::suggest);
-          cfg.routes.get("/api/stats", controller::stats);
-          cfg.routes.get("/api/export", controller::export);
-          cfg.routes.get("/api/clusters/{id}", controller::cluster);
-          cfg.routes.get("/api/health", controller::health);
-          ErrorMapper.register(cfg.routes);
+          RoutesConfig routes = cfg.routes;
+          routes.before(security::apply);
+          cors.register(routes);
+          routes.after(HttpApi::htmlCharset);
+          get(routes, "/dashboard", ctx -> ctx.contentType(HTML).result(DASHBOARD));
+          get(routes, EMBED_PAGE, ctx -> ctx.contentType(HTML).result(EMBED));
+          get(routes, API, ctx -> ctx.json(index));
+          get(routes, API + "/search", controller::search);
+          get(routes, API + "/facets", controller::facets);
+          get(routes, API + "/suggest", controller::suggest);
+          get(routes, API + "/stats", controller::stats);
+          get(routes, API + "/export", controller::export);
+          get(routes, API + "/clusters/{id}", controller::cluster);
+          get(routes, API + "/health", controller::health);
+          ErrorMapper.register(routes);
         });
+  }
+
+  /** A GET route and its HEAD twin: the same status and headers, and Jetty sends no body. */
+  private static void get(RoutesConfig routes, String path, Handler handler) {
+    routes.get(path, handler);
+    routes.head(path, handler);
+  }
+
+  /** Static pages are served as text/html without a charset; the pages are UTF-8. */
+  private static void htmlCharset(io.javalin.http.Context ctx) {
+    String type = ctx.res().getContentType();
+    if (type != null && type.startsWith("text/html") && !type.contains("charset")) {
+      ctx.contentType(HTML);
+    }
   }
 }

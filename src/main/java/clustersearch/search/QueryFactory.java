@@ -80,6 +80,11 @@ public final class QueryFactory {
     this.synonyms = synonyms;
   }
 
+  /** The cache of parsed queries, for tests. */
+  ParsedQueryCache cache() {
+    return cache;
+  }
+
   /** Swaps in re-read synonyms; queries built afterwards use them. */
   public void setSynonyms(Synonyms synonyms) {
     this.synonyms = synonyms;
@@ -100,8 +105,12 @@ public final class QueryFactory {
    * @param pinyin the characters of the index that a run of Latin letters reads as, best first
    */
   public Parsed build(String text, IndexSearcher searcher, Vocabulary vocabulary) {
-    return cache.get(
-        searcher.getIndexReader(), text == null ? "" : text, t -> parse(t, searcher, vocabulary));
+    String cut = text == null ? "" : text;
+    if (cut.length() > settings.maxQueryLength()) {
+      // Terms are cut at maxQueryTerms anyway; the rest of a huge text would only cost CPU.
+      cut = cut.substring(0, settings.maxQueryLength());
+    }
+    return cache.get(searcher.getIndexReader(), cut, t -> parse(t, searcher, vocabulary));
   }
 
   private Parsed parse(String text, IndexSearcher searcher, Vocabulary vocabulary) {

@@ -71,6 +71,11 @@ public final class SearchService {
     this.provinceOrder = List.copyOf(provinceOrder);
   }
 
+  /** The query factory, for tests of its cache. */
+  QueryFactory queries() {
+    return queries;
+  }
+
   /** Uses re-read synonyms from now on (after a reindex; no reindex is needed for them). */
   public void setSynonyms(Synonyms synonyms) {
     queries.setSynonyms(synonyms);
@@ -246,13 +251,31 @@ public final class SearchService {
 
   private DrillDownQuery drillDown(SearchRequest request, QueryFactory.Parsed parsed) {
     DrillDownQuery query = new DrillDownQuery(facetsConfig, parsed.query());
-    for (String province : request.provinces()) {
-      query.add(Fields.DIM_PROVINCE, province.strip());
+    for (String province : capped("province", request.provinces())) {
+      query.add(Fields.DIM_PROVINCE, province);
     }
-    for (String industry : request.industries()) {
+    for (String industry : capped("industry", request.industries())) {
       query.add(Fields.DIM_INDUSTRY, industryPath(industry));
     }
     return query;
+  }
+
+  /**
+   * The distinct values of one filter, refused when there are more than the settings allow: each is
+   * a clause, and Lucene refuses a query of more than 1,024 clauses.
+   */
+  private List<String> capped(String dimension, List<String> values) {
+    List<String> distinct = values.stream().map(String::strip).distinct().toList();
+    if (distinct.size() > settings.maxFilterValues()) {
+      throw new InvalidRequestException(
+          "too_many_values",
+          dimension
+              + " takes at most "
+              + settings.maxFilterValues()
+              + " distinct values, got "
+              + distinct.size());
+    }
+    return distinct;
   }
 
   /** "生物产业" or "生物产业/生物医药" as a facet path. */

@@ -382,8 +382,7 @@ class HttpApiTest {
                 .build());
 
     assertThat(r.status()).isEqualTo(204);
-    assertThat(r.raw().headers().firstValue("Access-Control-Allow-Methods"))
-        .contains("GET, OPTIONS");
+    assertThat(r.raw().headers().firstValue("Access-Control-Allow-Methods")).contains("GET, HEAD");
     assertThat(r.raw().headers().firstValue("Access-Control-Allow-Origin")).contains("*");
   }
 
@@ -392,7 +391,8 @@ class HttpApiTest {
     var settings = TestData.config(home).settings();
     var restricted =
         new clustersearch.config.Settings(
-            new clustersearch.config.Settings.Server(0, List.of("http://portal.example.cn"), 2, 16),
+            new clustersearch.config.Settings.Server(
+                null, 0, List.of("http://portal.example.cn"), 2, 16, null),
             settings.paths(),
             settings.search(),
             settings.analysis());
@@ -411,6 +411,11 @@ class HttpApiTest {
           // The answer is the same; without the header a browser keeps it from the other page.
           assertThat(refused.code()).isEqualTo(200);
           assertThat(allowed.headers().get("Vary")).contains("Origin");
+          var embed = client.get("/embed");
+          assertThat(embed.headers().get("Content-Security-Policy"))
+              .singleElement()
+              .asString()
+              .endsWith("frame-ancestors http://portal.example.cn");
         });
   }
 }

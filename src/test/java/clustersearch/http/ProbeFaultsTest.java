@@ -1,0 +1,270 @@
+package clustersearch.http;
+
+import static clustersearch.http.TestServer.enc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clustersearch.http.TestServer.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The faults a hostile probe of the server found, each reproduced against the real server. */
+class ProbeFaultsTest {
+  @TempDir static Path home;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = TestServer.start(home);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.close();
+  }
+
+  static void assertError(Response r, int status, String code, String messagePart) {
+    assertThat(r.status()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/json");
+    assertThat(r.body().get("error").get("status").asInt()).isEqualTo(status);
+    assertThat(r.body().get("error").get("code").asText()).isEqualTo(code);
+    assertThat(r.body().get("error").get("message").asText()).contains(messagePart);
+  }
+
+  // Fault 1: more than 1,024 filter values made Lucene throw TooManyClauses, answered as a 500.
+
+  @ParameterizedTest
+  @ValueSource(strings = {"search", "facets", "stats", "export"})
+  void moreFilterValuesThanTheCapAreA400NamingTheCap(String endpoint) throws Exception {
+    String many = IntStream.range(0, 1100).mapToObj(i -> "p" + i).collect(Collectors.joining(","));
+
+    assertError(
+        server.get("/api/" + endpoint + "?province=" + many), 400, "too_many_values", "at most 64");
+    assertError(
+        server.get("/api/" + endpoint + "?industry=" + many), 400, "too_many_values", "industry");
+  }
+
+  @Test
+  void repeatedFilterParametersCountTowardsTheCapToo() throws Exception {
+    String repeated = String.join("&", Collections.nCopies(1100, "province=" + enc("山东")));
+
+    // The same value 1,100 times is one value: 山东.
+    Response same = server.get("/api/search?" + repeated);
+    assertThat(same.status()).isEqualTo(200);
+    assertThat(same.body().get("total").asInt()).isEqualTo(4);
+
+    String distinct =
+        IntStream.range(0, 65).mapToObj(i -> "province=p" + i).collect(Collectors.joining("&"));
+    assertError(server.get("/api/search?" + distinct), 400, "too_many_values", "got 65");
+  }
+
+  @Test
+  void sixtyFourFilterValuesAreStillServed() throws Exception {
+    String values =
+        IntStream.range(0, 63).mapToObj(i -> "p" + i).collect(Collectors.joining(","))
+            + ","
+            + enc("山东");
+
+    Response r = server.get("/api/search?province=" + values);
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("total").asInt()).isEqualTo(4);
+  }
+
+  // Fault 4: a CONNECT with a 60 KB target wrote the whole URL into a WARN line.
+
+  @Test
+  void hostileRequestsCannotMakeTheLogGrowFasterThanABoundedAmountPerRequest() throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      for (int i = 0; i < 100; i++) {
+        try (Socket socket = new Socket("127.0.0.1", server.app.port())) {
+          socket.setSoTimeout(10_000);
+          socket
+              .getOutputStream()
+              .write(
+                  ("CONNECT /" + "a".repeat(60_000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                      .getBytes(StandardCharsets.US_ASCII));
+          socket.getInputStream().read(new byte[1024]);
+        }
+      }
+    } finally {
+      System.setOut(original);
+    }
+    String text = log.toString(StandardCharsets.UTF_8);
+
+    assertThat(text.lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(1_200));
+    assertThat(log.size()).as("log bytes for 100 requests").isLessThan(100 * 400);
+  }
+
+  // Fault 6: CORS headers went on every response, and preflights admitted any origin and header.
+
+  @Test
+  void pagesCarryNoCorsHeaders() throws Exception {
+    for (String page : new String[] {"/", "/dashboard", "/embed", "/app.js"}) {
+      Response r = server.send(server.request(page).header("Origin", "http://portal.cn").build());
+      assertThat(r.status()).as(page).isEqualTo(200);
+      assertThat(r.header("Access-Control-Allow-Origin")).as(page).isNull();
+    }
+  }
+
+  @Test
+  void theGetApiCarriesCorsHeadersAndExposesEtagAndRequestId() throws Exception {
+    Response r =
+        server.send(server.request("/api/health").header("Origin", "http://portal.cn").build());
+
+    assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
+  }
+
+  @Test
+  void aPreflightFromTheNullOriginIsRefused() throws Exception {
+    String answer =
+        server.raw(
+            "OPTIONS /api/search HTTP/1.1", "Origin: null", "Access-Control-Request-Method: GET");
+
+    assertThat(answer).startsWith("HTTP/1.1 403").contains("\"code\":\"cors_refused\"");
+    assertThat(answer).doesNotContain("Access-Control-Allow-Origin");
+  }
+
+  @Test
+  void aPreflightAllowsOnlyGetAndTheListedHeaders() throws Exception {
+    Response r =
+        server.send(
+            server
+                .request("/api/search")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://portal.cn")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization, cookie, x-request-id")
+                .build());
+
+    assertThat(r.status()).isEqualTo(204);
+    assertThat(r.header("Access-Control-Allow-Methods")).isEqualTo("GET, HEAD");
+    assertThat(r.header("Access-Control-Allow-Headers"))
+        .doesNotContainIgnoringCase("authorization")
+        .doesNotContainIgnoringCase("cookie")
+        .containsIgnoringCase("X-Request-Id");
+  }
+
+  @Test
+  void aPreflightForAnotherMethodIsRefused() throws Exception {
+    String answer =
+        server.raw(
+            "OPTIONS /api/search HTTP/1.1",
+            "Origin: http://portal.cn",
+            "Access-Control-Request-Method: DELETE");
+
+    assertThat(answer).startsWith("HTTP/1.1 403").contains("\"code\":\"cors_refused\"");
+  }
+
+  // Fault 7: errors outside the one error shape.
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "POST", "GET"})
+  void aMalformedUrlIsA400OfTheOneShapeWhateverTheMethod(String method) throws Exception {
+    String answer = server.raw(method + " /api/clusters/% HTTP/1.1", "Content-Length: 0");
+
+    assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json");
+    assertThat(answer).contains("{\"error\":{\"status\":400,\"code\":\"bad_request\"");
+  }
+
+  @Test
+  void optionsStarIsAnsweredInTheOneShape() throws Exception {
+    String answer = server.raw("OPTIONS * HTTP/1.1");
+
+    assertThat(answer).contains("application/json").contains("{\"error\":{\"status\":");
+  }
+
+  @Test
+  void headAnswersTheStatusGetWould() throws Exception {
+    assertThat(server.raw("HEAD /api/clusters/2021-99 HTTP/1.1")).startsWith("HTTP/1.1 404");
+    assertThat(server.raw("HEAD /api/search?size=1000 HTTP/1.1")).startsWith("HTTP/1.1 400");
+    String found = server.raw("HEAD /api/clusters/2021-19 HTTP/1.1");
+    assertThat(found).startsWith("HTTP/1.1 200").contains("application/json");
+    assertThat(found.substring(found.indexOf("\r\n\r\n") + 4)).isEmpty();
+  }
+
+  @Test
+  void postOnAGetRouteIsA405WithAllow() throws Exception {
+    Response r =
+        server.send(
+            server
+                .request("/api/search")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+
+    assertError(r, 405, "method_not_allowed", "POST");
+    assertThat(r.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+  }
+
+  @Test
+  void http09IsRefusedAsAnUnsupportedVersionNotAnInternalError() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.app.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write("GET /\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(answer).doesNotContain("internal_error");
+      assertThat(answer).contains("\"code\":\"http_version_not_supported\"");
+    }
+  }
+
+  // Fault 8: CSV cells starting with = + - @ tab or CR went out verbatim (formula injection).
+
+  @Test
+  void exportedCsvCellsCannotStartAFormula() throws Exception {
+    for (String cell : new String[] {"=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx"}) {
+      assertThat(CsvExport.escape(cell)).as(cell).matches("(?s)\"?'.*");
+    }
+    assertThat(CsvExport.escape("=HYPERLINK(\"http://evil\")"))
+        .isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    assertThat(CsvExport.escape("生物医药")).isEqualTo("生物医药");
+  }
+
+  // Fault 10: security headers.
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/dashboard", "/api/search?q=x", "/app.js", "/api/nothing"})
+  void everyAnswerForbidsSniffingAndSetsAReferrerPolicy(String path) throws Exception {
+    Response r = server.get(path);
+
+    assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(r.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/dashboard", "/index.html"})
+  void pagesHaveACharsetAPolicyAndCannotBeFramed(String page) throws Exception {
+    Response r = server.get(page);
+
+    assertThat(r.contentType()).matches("(?i)text/html;\\s*charset=utf-8");
+    assertThat(r.header("Content-Security-Policy"))
+        .contains("default-src 'self'")
+        .contains("script-src 'self'")
+        .contains("frame-ancestors 'none'")
+        .doesNotContain("unsafe-eval");
+    assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+  }
+
+  @Test
+  void theEmbedPageMayBeFramedByTheCorsAllowList() throws Exception {
+    Response r = server.get("/embed");
+
+    assertThat(r.contentType()).matches("(?i)text/html;\\s*charset=utf-8");
+    assertThat(r.header("Content-Security-Policy")).contains("frame-ancestors *");
+    assertThat(r.header("X-Frame-Options")).isNull();
+  }
+}
