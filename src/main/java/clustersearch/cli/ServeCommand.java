@@ -1,23 +1,31 @@
 package clustersearch.cli;
 
 import clustersearch.config.AppConfig;
+import clustersearch.config.Settings;
 import clustersearch.http.HttpApi;
 import clustersearch.index.IndexBuild;
 import clustersearch.search.SearchRequest;
 import clustersearch.search.SearchStack;
 import io.javalin.Javalin;
+import java.net.InetAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import sun.misc.Signal;
 
-/** {@code serve}: answers the HTTP API, building the index first when there is none. */
+/**
+ * {@code serve}: answers the HTTP API. It listens first (so /api/health answers and /api/ready says
+ * why it is not ready yet), then opens the newest intact index generation, or builds one from the
+ * lists when there is none, and serves it. SIGTERM and SIGINT stop it gracefully with exit code 0.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -32,30 +40,59 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
-      description = "Port to listen on (default: server.port of settings.yaml, 7070).")
+      description = "Port to listen on, 0 for any free one (default: server.port, 7070).")
   Integer port;
 
   @Option(
       names = "--host",
-      description = "Address to bind (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0.0.0.0")
+      description =
+          "Address to bind (default: server.host of settings.yaml, 127.0.0.1; 0.0.0.0 binds every"
+              + " interface).")
   String host;
 
   @Override
   public Integer call() throws Exception {
     AppConfig config = main.config();
-    SearchStack stack = SearchStack.open(config).orElse(null);
-    if (stack == null) {
-      System.out.println(
-          "no index in " + config.indexDir() + "; building it from " + config.dataDir());
-      IndexCommand.report(IndexBuild.run(config), config.home(), System.out);
-      stack = SearchStack.open(config).orElseThrow();
+    Settings.Server server = config.settings().server();
+    SearchStack stack = SearchStack.create(config);
+    Javalin app =
+        HttpApi.create(stack.service(), config.settings())
+            .start(host != null ? host : server.host(), port != null ? port : server.port());
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+    Signal.handle(new Signal("INT"), signal -> stop.countDown());
+    ScheduledExecutorService reloader = null;
+    try {
+      String address = address(app);
+      System.out.println("cluster-search listening at " + address + "; opening the index");
+      if (!stack.index().openNewestIntact()) {
+        System.out.println(
+            "no intact index in " + config.indexDir() + "; building it from " + config.dataDir());
+        IndexCommand.report(IndexBuild.run(config), config.home(), System.out);
+        if (!stack.index().openNewestIntact()) {
+          throw new IllegalStateException("the index just built does not open; see the log");
+        }
+      }
+      // Load smartcn's dictionaries and JIT the query path before the first visitor does.
+      stack.service().search(SearchRequest.of("生物医药 智能制造", 10));
+      reloader = reloader(stack, config);
+      System.out.printf(
+          "cluster-search serving %d clusters at %s%n",
+          stack.service().health().documents(), address);
+      stop.await();
+      LOG.info("stopping: finishing requests in flight");
+      return 0;
+    } finally {
+      if (reloader != null) {
+        reloader.shutdownNow();
+      }
+      app.stop();
+      stack.close();
     }
-    // Load smartcn's dictionaries and JIT the query path before the first visitor does.
-    stack.service().search(SearchRequest.of("生物医药 智能制造", 10));
-    int listen = port != null ? port : config.settings().server().port();
-    Javalin app = HttpApi.create(stack.service(), config.settings()).start(host, listen);
+  }
 
+  /** Looks for a newly built generation every server.reloadSeconds. */
+  private static ScheduledExecutorService reloader(SearchStack stack, AppConfig config) {
     ScheduledExecutorService reloader =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -63,41 +100,32 @@ final class ServeCommand implements Callable<Integer> {
               t.setDaemon(true);
               return t;
             });
-    SearchStack served = stack;
     int every = config.settings().server().reloadSeconds();
     reloader.scheduleWithFixedDelay(
         () -> {
           try {
-            if (served.index().reloadIfChanged()) {
-              served.service().setSynonyms(config.synonyms());
-              LOG.info("now serving {}", served.index().generation().getFileName());
+            if (stack.index().reloadIfChanged()) {
+              stack.service().setSynonyms(config.synonyms());
+              LOG.info("now serving {}", stack.index().generation().getFileName());
             }
           } catch (Exception e) {
-            LOG.warn("could not open the new index generation; still serving the old one", e);
+            LOG.warn("could not look for a new index generation: {}", e.toString());
           }
         },
         every,
         every,
         TimeUnit.SECONDS);
+    return reloader;
+  }
 
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  reloader.shutdownNow();
-                  app.stop();
-                  try {
-                    served.close();
-                  } catch (Exception e) {
-                    LOG.warn("closing the index", e);
-                  }
-                  stopped.countDown();
-                }));
-    System.out.printf(
-        "cluster-search serving %d clusters at http://localhost:%d%n",
-        stack.service().health().documents(), app.port());
-    stopped.await();
-    return 0;
+  /** The address really bound: the connector's host and its port (the free one for --port 0). */
+  private static String address(Javalin app) throws Exception {
+    ServerConnector connector = (ServerConnector) app.jettyServer().server().getConnectors()[0];
+    String bound = connector.getHost() == null ? "0.0.0.0" : connector.getHost();
+    String literal = InetAddress.getByName(bound).getHostAddress();
+    return "http://"
+        + (literal.contains(":") ? "[" + literal + "]" : literal)
+        + ":"
+        + connector.getLocalPort();
   }
 }

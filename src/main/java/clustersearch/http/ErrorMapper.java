@@ -1,5 +1,6 @@
 package clustersearch.http;
 
+import clustersearch.search.IndexNotReadyException;
 import clustersearch.search.InvalidRequestException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -24,6 +25,12 @@ final class ErrorMapper {
         ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
         InvalidRequestException.class, (e, ctx) -> send(ctx, 400, e.code(), e.getMessage()));
+    routes.exception(
+        IndexNotReadyException.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", "5");
+          send(ctx, 503, "not_ready", "The index is not ready: " + e.getMessage());
+        });
     routes.exception(
         ValidationException.class,
         (e, ctx) -> send(ctx, 400, "invalid_parameter", describe(e.getErrors(), ctx)));
@@ -108,7 +115,7 @@ final class ErrorMapper {
       case 405 -> "method_not_allowed";
       case 413 -> "payload_too_large";
       case 414, 431 -> "uri_too_long";
-      case 503 -> "unavailable";
+      case 503 -> "not_ready";
       case 505 -> "http_version_not_supported";
       default -> status >= 500 ? "internal_error" : "http_" + status;
     };

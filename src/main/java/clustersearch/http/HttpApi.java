@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the Javalin app from its dependencies; every route is registered here. */
 public final class HttpApi {
   /** The longest request line and headers accepted. */
   static final int MAX_URL_BYTES = 64 * 1024;
+
+  /** How long a stopping server waits for requests in flight. */
+  static final long STOP_TIMEOUT_MILLIS = 10_000;
 
   static final String API = "/api";
   static final String ADMIN = API + "/admin";
@@ -59,7 +63,8 @@ public final class HttpApi {
                 "GET /api/stats?q=&province=&industry=",
                 "GET /api/export?q=&province=&industry=&format=csv|json",
                 "GET /api/clusters/{id}",
-                "GET /api/health"));
+                "GET /api/health",
+                "GET /api/ready"));
     Cors cors = new Cors(settings.server());
     SecurityHeaders security = new SecurityHeaders(cors);
     return Javalin.create(
@@ -67,7 +72,14 @@ public final class HttpApi {
           cfg.startup.showJavalinBanner = false;
           cfg.http.prefer405over404 = true;
           cfg.jetty.threadPool = new QueuedThreadPool(settings.server().threads(), 4);
-          cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+          cfg.jetty.modifyServer(
+              server -> {
+                server.setErrorHandler(new JettyErrors());
+                // Graceful stop: requests in flight finish, idle connections close, for at most
+                // this long; then the server stops anyway.
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+              });
           // A 2,000-character Chinese query is 18 KB once URL-encoded; Jetty's default is 8 KB.
           cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
           cfg.staticFiles.add("/public", Location.CLASSPATH);
@@ -86,6 +98,7 @@ public final class HttpApi {
           get(routes, API + "/export", controller::export);
           get(routes, API + "/clusters/{id}", controller::cluster);
           get(routes, API + "/health", controller::health);
+          get(routes, API + "/ready", controller::ready);
           ErrorMapper.register(routes);
         });
   }

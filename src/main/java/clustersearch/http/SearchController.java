@@ -1,5 +1,6 @@
 package clustersearch.http;
 
+import clustersearch.search.ClusterIndex;
 import clustersearch.search.SearchRequest;
 import clustersearch.search.SearchService;
 import clustersearch.source.Cluster;
@@ -81,6 +82,30 @@ final class SearchController {
   void health(Context ctx) throws IOException {
     ctx.json(service.health());
   }
+
+  /**
+   * GET /api/ready: 200 when a verified generation is served (with a warning when it is not the one
+   * {@code CURRENT} names), else 503 with the reason.
+   */
+  void ready(Context ctx) {
+    ClusterIndex.Status status = service.status();
+    if (!status.ready()) {
+      String reason =
+          status.problem() != null
+              ? status.problem()
+              : "no verified index generation is open yet (the server is starting or building it)";
+      throw new ApiException(503, "not_ready", reason);
+    }
+    ctx.json(
+        new Ready("READY", status.generation(), status.builtAt().toString(), status.problem()));
+  }
+
+  /**
+   * What /api/ready answers.
+   *
+   * @param warning why the generation {@code CURRENT} names is not the one served, or null
+   */
+  record Ready(String status, String generation, String builtAt, String warning) {}
 
   private static String query(Context ctx) {
     String q = ctx.queryParam("q");

@@ -2,6 +2,8 @@ package clustersearch.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,21 +12,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The index folder: one sub-folder per build ({@code gen-…}) and a {@code CURRENT} file naming the
- * one being served. A build writes a fresh generation and only then swaps {@code CURRENT} with an
- * atomic rename, so a failed build leaves the served index as it was.
+ * one being served. A build holds {@code build.lock}, writes a fresh generation, commits and checks
+ * it, marks it complete (a {@code COMPLETE} file inside it), and only then swaps {@code CURRENT}
+ * with an atomic rename, so a failed or killed build leaves the served index as it was. A folder
+ * without the mark is a build's leftover (or one in progress, which the lock rules out).
  */
 public final class IndexLayout {
   static final String CURRENT = "CURRENT";
+
+  /** The mark of a complete generation, a file inside it. */
+  public static final String COMPLETE = "COMPLETE";
+
+  private static final String LOCK = "build.lock";
   private static final String PREFIX = "gen-";
-  private static final int KEEP = 2;
 
   private final Path root;
 
@@ -46,6 +59,71 @@ public final class IndexLayout {
           : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + pointer, e);
+    }
+  }
+
+  /** True when a build finished {@code generation}: committed, checked and marked. */
+  public static boolean isComplete(Path generation) {
+    return Files.isRegularFile(generation.resolve(COMPLETE));
+  }
+
+  /** Every complete generation, newest first. */
+  public List<Path> completeGenerations() {
+    return generations().stream().filter(IndexLayout::isComplete).toList();
+  }
+
+  /** Every generation folder, complete or not, newest first. */
+  private List<Path> generations() {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(root)) {
+      return list.filter(p -> p.getFileName().toString().startsWith(PREFIX))
+          .filter(Files::isDirectory)
+          .sorted(Comparator.comparing(Path::getFileName).reversed())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+  }
+
+  /**
+   * Takes the build lock, an OS file lock that a killed build drops with its process.
+   *
+   * @throws IllegalStateException when another build holds it
+   */
+  Lock lockForBuild() throws IOException {
+    Files.createDirectories(root);
+    Directory dir = FSDirectory.open(root);
+    try {
+      Lock lock = dir.obtainLock(LOCK);
+      return new Lock() {
+        @Override
+        public void close() throws IOException {
+          try (dir) {
+            lock.close();
+          }
+        }
+
+        @Override
+        public void ensureValid() throws IOException {
+          lock.ensureValid();
+        }
+      };
+    } catch (LockObtainFailedException e) {
+      dir.close();
+      throw new IllegalStateException(
+          "another index build is running (it holds " + root.resolve(LOCK) + "); try again later");
+    }
+  }
+
+  /** Marks {@code generation} complete: written to disk, so a crash cannot leave half a mark. */
+  void markComplete(Path generation) throws IOException {
+    Path mark = generation.resolve(COMPLETE);
+    try (FileChannel channel =
+        FileChannel.open(mark, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap("complete\n".getBytes(StandardCharsets.UTF_8)));
+      channel.force(true);
     }
   }
 
@@ -75,20 +153,24 @@ public final class IndexLayout {
   }
 
   /**
-   * Keeps the published generation and the one before it (a server may read that one until it
-   * reloads) and deletes older ones. Newer folders belong to a build still running: left alone.
+   * Called under the build lock once {@code published} is served: deletes every leftover of a
+   * killed build (a generation never marked complete) and every complete generation but the
+   * published one, the one served before it ({@code previous}, which servers read until they
+   * reload) and the newest complete one before it.
    */
-  void prune(Path published) throws IOException {
-    List<Path> older;
-    try (Stream<Path> list = Files.list(root)) {
-      older =
-          list.filter(p -> p.getFileName().toString().startsWith(PREFIX))
-              .filter(p -> p.getFileName().compareTo(published.getFileName()) < 0)
-              .sorted(Comparator.comparing(Path::getFileName).reversed())
-              .toList();
-    }
-    for (Path generation : older.subList(Math.min(KEEP - 1, older.size()), older.size())) {
-      deleteRecursively(generation);
+  void prune(Path published, Optional<Path> previous) throws IOException {
+    Optional<Path> newestBefore =
+        completeGenerations().stream()
+            .filter(p -> p.getFileName().compareTo(published.getFileName()) < 0)
+            .findFirst();
+    for (Path generation : generations()) {
+      boolean keep =
+          generation.equals(published)
+              || previous.map(generation::equals).orElse(false)
+              || newestBefore.map(generation::equals).orElse(false);
+      if (!keep) {
+        deleteRecursively(generation);
+      }
     }
   }
 

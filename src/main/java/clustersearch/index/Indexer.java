@@ -4,11 +4,14 @@ import clustersearch.source.Cluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 
 /** Builds a new index generation from clusters and publishes it once it is complete. */
 public final class Indexer {
@@ -21,44 +24,60 @@ public final class Indexer {
   }
 
   /**
-   * Writes {@code clusters} into a fresh generation, checks it, and swaps it in. On any failure the
-   * new generation is deleted and the served one stays as it was.
+   * Writes {@code clusters} into a fresh generation, checks it (document count, every checksum),
+   * marks it complete and swaps it in, holding the build lock throughout. On any failure the new
+   * generation is deleted and the served one stays as it was; a build killed midway leaves an
+   * unmarked folder that the next build removes.
    *
    * @return the published generation's folder
    */
   public Path rebuild(List<Cluster> clusters) throws IOException {
-    Path generation = layout.newGeneration();
-    try {
-      IndexWriterConfig config =
-          new IndexWriterConfig(fields.indexAnalyzer())
-              .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-      try (Directory dir = FSDirectory.open(generation);
-          IndexWriter writer = new IndexWriter(dir, config)) {
-        for (Cluster cluster : clusters) {
-          writer.addDocument(ClusterDocuments.toDocument(cluster, fields));
-        }
-        writer.commit();
-      }
-      try (Directory dir = FSDirectory.open(generation);
-          DirectoryReader reader = DirectoryReader.open(dir)) {
-        if (reader.numDocs() != clusters.size()) {
-          throw new IOException(
-              "the new index holds "
-                  + reader.numDocs()
-                  + " documents, expected "
-                  + clusters.size());
-        }
-      }
-    } catch (IOException | RuntimeException e) {
+    try (Lock lock = layout.lockForBuild()) {
+      Optional<Path> previous = layout.current();
+      Path generation = layout.newGeneration();
       try {
-        IndexLayout.deleteRecursively(generation);
-      } catch (IOException cleanup) {
-        e.addSuppressed(cleanup);
+        write(generation, clusters);
+        verify(generation, clusters.size());
+        layout.markComplete(generation);
+      } catch (IOException | RuntimeException e) {
+        try {
+          IndexLayout.deleteRecursively(generation);
+        } catch (IOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+        throw e;
       }
-      throw e;
+      lock.ensureValid();
+      layout.publish(generation);
+      layout.prune(generation, previous);
+      return generation;
     }
-    layout.publish(generation);
-    layout.prune(generation);
-    return generation;
+  }
+
+  private void write(Path generation, List<Cluster> clusters) throws IOException {
+    IndexWriterConfig config =
+        new IndexWriterConfig(fields.indexAnalyzer())
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    try (Directory dir = FSDirectory.open(generation);
+        IndexWriter writer = new IndexWriter(dir, config)) {
+      for (Cluster cluster : clusters) {
+        writer.addDocument(ClusterDocuments.toDocument(cluster, fields));
+      }
+      writer.commit();
+    }
+  }
+
+  /** Reads the new generation back: every document there, every file's checksum right. */
+  private static void verify(Path generation, int expected) throws IOException {
+    try (Directory dir = FSDirectory.open(generation);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      if (reader.numDocs() != expected) {
+        throw new IOException(
+            "the new index holds " + reader.numDocs() + " documents, expected " + expected);
+      }
+      for (LeafReaderContext leaf : reader.leaves()) {
+        leaf.reader().checkIntegrity();
+      }
+    }
   }
 }

@@ -4,49 +4,126 @@ import clustersearch.index.Fields;
 import clustersearch.index.IndexLayout;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one owner of the served index: a {@link SearcherManager} over the generation {@code CURRENT}
- * names, swapped for a new one after a reindex. Searchers are shared, never locked.
+ * The one owner of the served index: a {@link SearcherManager} over a verified generation, swapped
+ * for a new one after a reindex. Searchers are shared, never locked.
+ *
+ * <p>Every generation is verified before it is served: Lucene checks the commit when it opens, and
+ * {@code checkIntegrity()} reads every file of every segment against its checksum, so a truncated
+ * or garbled file is found before a query meets it. When the generation {@code CURRENT} names
+ * fails, the newest complete generation that passes is served instead, and one log line says what
+ * happened and what to do; a running server that sees a broken new generation keeps serving the old
+ * one and says so once.
  */
 public final class ClusterIndex implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterIndex.class);
+
   private final IndexLayout layout;
   private final Pinyin pinyin;
   private volatile Generation current;
 
-  private ClusterIndex(IndexLayout layout, Pinyin pinyin, Generation first) {
+  /** Why the generation {@code CURRENT} names is not the one served, if it is not. */
+  private volatile String problem;
+
+  /** The generation last refused, so that it is refused (and logged) once. */
+  private volatile Path refused;
+
+  private final AtomicLong reloads = new AtomicLong();
+  private final AtomicLong failedReloads = new AtomicLong();
+
+  private ClusterIndex(IndexLayout layout, Pinyin pinyin) {
     this.layout = layout;
     this.pinyin = pinyin;
-    this.current = first;
   }
 
-  /** Opens the generation the layout's {@code CURRENT} names, or empty when there is none. */
+  /** An index with no generation open yet: every search is refused as not ready. */
+  public static ClusterIndex create(IndexLayout layout, Pinyin pinyin) {
+    return new ClusterIndex(layout, pinyin);
+  }
+
+  /** Opens the newest intact generation of {@code layout}, or empty when there is none. */
   public static Optional<ClusterIndex> open(IndexLayout layout, Pinyin pinyin) throws IOException {
-    Optional<Path> path = layout.current();
-    if (path.isEmpty()) {
-      return Optional.empty();
+    ClusterIndex index = new ClusterIndex(layout, pinyin);
+    return index.openNewestIntact() ? Optional.of(index) : Optional.empty();
+  }
+
+  /**
+   * Opens the generation {@code CURRENT} names if it passes its checks, else the newest complete
+   * one that does.
+   *
+   * @return false when no generation passes (the caller rebuilds from the lists)
+   */
+  public synchronized boolean openNewestIntact() throws IOException {
+    Optional<Path> named = layout.current();
+    List<Path> candidates = new ArrayList<>();
+    named.ifPresent(candidates::add);
+    layout.completeGenerations().stream()
+        .filter(p -> !candidates.contains(p))
+        .forEach(candidates::add);
+    List<String> failures = new ArrayList<>();
+    for (Path candidate : candidates) {
+      try {
+        Generation opened = Generation.open(candidate, pinyin);
+        Generation old = current;
+        current = opened;
+        if (old != null) {
+          old.close();
+        }
+        if (named.isPresent() && !named.get().equals(candidate)) {
+          refused = named.get();
+          problem = String.join("; ", failures);
+          LOG.warn(
+              "{}; serving {}, the newest intact generation. Rebuild the index with"
+                  + " 'cluster-search index' or POST /api/admin/reindex",
+              problem,
+              candidate.getFileName());
+        } else {
+          problem = null;
+        }
+        return true;
+      } catch (IOException | RuntimeException e) {
+        failures.add(describe(candidate, e));
+      }
     }
-    return Optional.of(new ClusterIndex(layout, pinyin, Generation.open(path.get(), pinyin)));
+    problem = failures.isEmpty() ? null : String.join("; ", failures);
+    if (!failures.isEmpty()) {
+      LOG.warn("{}; no intact index generation is left", problem);
+    }
+    return false;
   }
 
   /** A searcher with its facet state; close the lease to release it (try-with-resources). */
   public Lease acquire() throws IOException {
     Generation generation = current;
     while (true) {
+      if (generation == null) {
+        throw new IndexNotReadyException(
+            problem != null ? problem : "no verified index generation is open yet");
+      }
       try {
         return new Lease(generation.manager, (FacetSearcher) generation.manager.acquire());
-      } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      } catch (AlreadyClosedException e) {
         // Swapped and closed between reading the field and acquiring: take the new one.
         if (generation == current) {
           throw e;
@@ -58,29 +135,90 @@ public final class ClusterIndex implements Closeable {
 
   /** The folder of the generation being served. */
   public Path generation() {
-    return current.path;
+    Generation generation = current;
+    if (generation == null) {
+      throw new IndexNotReadyException("no verified index generation is open yet");
+    }
+    return generation.path;
   }
 
   /**
-   * Swaps in the generation {@code CURRENT} names if it changed; the old one closes once its last
-   * lease is released.
+   * Swaps in the generation {@code CURRENT} names if it changed and passes its checks; the old one
+   * closes once its last lease is released. A generation that fails is refused once, with one log
+   * line, and the old one stays served.
    *
    * @return true when a new generation is now served
    */
   public synchronized boolean reloadIfChanged() throws IOException {
     Optional<Path> latest = layout.current();
-    if (latest.isEmpty() || latest.get().equals(current.path)) {
+    Generation old = current;
+    if (latest.isEmpty()
+        || (old != null && latest.get().equals(old.path))
+        || latest.get().equals(refused)) {
       return false;
     }
-    Generation old = current;
-    current = Generation.open(latest.get(), pinyin);
-    old.close();
+    try {
+      current = Generation.open(latest.get(), pinyin);
+    } catch (IOException | RuntimeException e) {
+      refused = latest.get();
+      problem = describe(latest.get(), e);
+      failedReloads.incrementAndGet();
+      LOG.warn(
+          "{}; still serving {}. Rebuild the index with 'cluster-search index' or POST"
+              + " /api/admin/reindex",
+          problem,
+          old == null ? "nothing" : old.path.getFileName());
+      return false;
+    }
+    refused = null;
+    problem = null;
+    reloads.incrementAndGet();
+    if (old != null) {
+      old.close();
+    }
     return true;
+  }
+
+  /**
+   * What is served, for readiness and metrics.
+   *
+   * @param ready a verified generation is open
+   * @param generation its folder name, or null
+   * @param builtAt when it was marked complete, or null
+   * @param problem why {@code CURRENT}'s generation is not served, or null
+   */
+  public record Status(
+      boolean ready,
+      String generation,
+      Instant builtAt,
+      String problem,
+      long reloads,
+      long failedReloads) {}
+
+  public Status status() {
+    Generation generation = current;
+    return new Status(
+        generation != null,
+        generation == null ? null : generation.path.getFileName().toString(),
+        generation == null ? null : generation.builtAt,
+        problem,
+        reloads.get(),
+        failedReloads.get());
+  }
+
+  private static String describe(Path generation, Exception e) {
+    String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (reason.length() > 300) {
+      reason = reason.substring(0, 300) + "…";
+    }
+    return "index generation " + generation.getFileName() + " failed its check (" + reason + ")";
   }
 
   @Override
   public synchronized void close() throws IOException {
-    current.close();
+    if (current != null) {
+      current.close();
+    }
   }
 
   /** An acquired searcher; release it exactly once by closing the lease. */
@@ -125,9 +263,14 @@ public final class ClusterIndex implements Closeable {
     }
   }
 
-  private record Generation(Path path, Directory directory, SearcherManager manager)
+  private record Generation(
+      Path path, Instant builtAt, Directory directory, SearcherManager manager)
       implements Closeable {
+    /** Opens a complete generation and verifies every checksum before anything searches it. */
     static Generation open(Path path, Pinyin pinyin) throws IOException {
+      if (!IndexLayout.isComplete(path)) {
+        throw new IOException("it was never marked complete (a build stopped midway?)");
+      }
       FacetsConfig config = Fields.facetsConfig();
       Directory directory = FSDirectory.open(path);
       try {
@@ -138,10 +281,14 @@ public final class ClusterIndex implements Closeable {
                   @Override
                   public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
                       throws IOException {
+                    for (LeafReaderContext leaf : reader.leaves()) {
+                      leaf.reader().checkIntegrity();
+                    }
                     return new FacetSearcher(reader, config, pinyin);
                   }
                 });
-        return new Generation(path, directory, manager);
+        Instant builtAt = Files.getLastModifiedTime(path.resolve(IndexLayout.COMPLETE)).toInstant();
+        return new Generation(path, builtAt, directory, manager);
       } catch (IOException | RuntimeException e) {
         directory.close();
         throw e;

@@ -207,8 +207,12 @@ public final class SearchService {
     }
   }
 
-  /** What the served index holds. */
+  /** What the served index holds; STARTING while no verified generation is open. */
   public Health health() throws IOException {
+    ClusterIndex.Status status = index.status();
+    if (!status.ready()) {
+      return new Health("STARTING", 0, List.of(), null);
+    }
     try (ClusterIndex.Lease lease = index.acquire()) {
       return new Health(
           "UP",
@@ -220,6 +224,11 @@ public final class SearchService {
 
   /** The state of the served index, for /api/health. */
   public record Health(String status, int documents, List<Integer> years, String generation) {}
+
+  /** Whether a verified generation is served, and what went wrong if not, for /api/ready. */
+  public ClusterIndex.Status status() {
+    return index.status();
+  }
 
   private void validate(SearchRequest request) {
     if (request.page() < 1) {

@@ -10,22 +10,32 @@ import java.util.Optional;
 /** The served index and the service over it, opened together and closed in reverse order. */
 public record SearchStack(ClusterIndex index, SearchService service) implements Closeable {
 
-  /** Opens the current generation of {@code config}'s index folder, if there is one. */
+  /** Opens the newest intact generation of {@code config}'s index folder, if there is one. */
   public static Optional<SearchStack> open(AppConfig config) throws IOException {
-    Optional<ClusterIndex> index =
-        ClusterIndex.open(new IndexLayout(config.indexDir()), new Pinyin(config.pinyin()));
-    if (index.isEmpty()) {
+    SearchStack stack = create(config);
+    if (!stack.index().openNewestIntact()) {
+      stack.close();
       return Optional.empty();
     }
+    return Optional.of(stack);
+  }
+
+  /**
+   * The stack with no generation open yet, for a server that answers (not ready) while it opens or
+   * builds the index: {@code index().openNewestIntact()} then serves.
+   */
+  public static SearchStack create(AppConfig config) {
+    ClusterIndex index =
+        ClusterIndex.create(new IndexLayout(config.indexDir()), new Pinyin(config.pinyin()));
     Fields fields = new Fields(config.settings().analysis());
     SearchService service =
         new SearchService(
-            index.get(),
+            index,
             new QueryFactory(fields, config.settings().search(), config.synonyms()),
             fields,
             config.settings().search(),
             config.provinces().order());
-    return Optional.of(new SearchStack(index.get(), service));
+    return new SearchStack(index, service);
   }
 
   @Override

@@ -1,0 +1,136 @@
+package clustersearch.search;
+
+import static clustersearch.Damage.garble;
+import static clustersearch.Damage.largestSegmentFile;
+import static clustersearch.Damage.truncate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clustersearch.TestData;
+import clustersearch.config.AppConfig;
+import clustersearch.index.IndexBuild;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Fault 2 of the probe: a damaged generation (a truncated or garbled segment file) stopped the
+ * server with a raw CorruptIndexException, or opened cleanly and answered 500s or changed scores.
+ * Fault 3: a killed build's partial generation survived pruning while the served one was deleted.
+ */
+class IndexIntegrityTest {
+
+  static List<String> generations(Path indexDir) throws IOException {
+    try (Stream<Path> files = Files.list(indexDir)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("gen-"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"garbled", "truncated"})
+  void aDamagedCurrentGenerationIsRefusedAndTheNewestIntactOneServed(
+      String damage, @TempDir Path home) throws IOException {
+    AppConfig config = TestData.config(home);
+    Path intact = IndexBuild.run(config).generation();
+    Path damaged = IndexBuild.run(config).generation();
+    if (damage.equals("garbled")) {
+      garble(largestSegmentFile(damaged));
+    } else {
+      truncate(largestSegmentFile(damaged));
+    }
+
+    try (SearchStack stack = SearchStack.open(config).orElseThrow()) {
+      assertThat(stack.index().generation()).isEqualTo(intact);
+      ClusterIndex.Status status = stack.index().status();
+      assertThat(status.ready()).isTrue();
+      assertThat(status.generation()).isEqualTo(intact.getFileName().toString());
+      assertThat(status.problem()).contains(damaged.getFileName().toString());
+      assertThat(stack.service().search(SearchRequest.of("生物医药", 10)).total()).isEqualTo(8);
+      assertThat(stack.service().health().documents()).isEqualTo(43);
+    }
+  }
+
+  @Test
+  void withNoIntactGenerationNothingOpens(@TempDir Path home) throws IOException {
+    AppConfig config = TestData.config(home);
+    Path only = IndexBuild.run(config).generation();
+    garble(largestSegmentFile(only));
+
+    assertThat(SearchStack.open(config)).isEmpty();
+  }
+
+  @Test
+  void aRunningServerRefusesABrokenNewGenerationAndSaysSoOnce(@TempDir Path home)
+      throws IOException {
+    AppConfig config = TestData.config(home);
+    IndexBuild.run(config);
+    try (SearchStack stack = SearchStack.open(config).orElseThrow()) {
+      Path served = stack.index().generation();
+      Path broken = IndexBuild.run(config).generation();
+      garble(largestSegmentFile(broken));
+
+      PrintStream original = System.out;
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+      try {
+        for (int i = 0; i < 5; i++) {
+          assertThat(stack.index().reloadIfChanged()).isFalse();
+        }
+      } finally {
+        System.setOut(original);
+      }
+
+      assertThat(stack.index().generation()).isEqualTo(served);
+      assertThat(stack.index().status().failedReloads()).isEqualTo(1);
+      List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
+      assertThat(lines).hasSize(1);
+      assertThat(lines.get(0))
+          .contains(broken.getFileName().toString())
+          .contains("still serving " + served.getFileName())
+          .doesNotContain("\tat ");
+      assertThat(stack.service().search(SearchRequest.of("生物医药", 10)).total()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void aKilledBuildsLeftoverIsPrunedAndTheServedGenerationKept(@TempDir Path home)
+      throws IOException {
+    AppConfig config = TestData.config(home);
+    Path indexDir = config.indexDir();
+    Path served = IndexBuild.run(config).generation();
+    // What a build killed midway leaves: a newer folder with some segment files, never marked.
+    Path leftover = indexDir.resolve("gen-" + (Long.parseLong(name(served).substring(4)) + 1));
+    Files.createDirectories(leftover);
+    Files.copy(largestSegmentFile(served), leftover.resolve("_0.cfs"));
+
+    Path next = IndexBuild.run(config).generation();
+
+    assertThat(generations(indexDir)).containsExactly(name(served), name(next));
+  }
+
+  @Test
+  void pruningKeepsThePublishedAndThePreviousGenerationOnly(@TempDir Path home) throws IOException {
+    AppConfig config = TestData.config(home);
+    IndexBuild.run(config);
+    Path second = IndexBuild.run(config).generation();
+    Path third = IndexBuild.run(config).generation();
+
+    assertThat(generations(config.indexDir())).containsExactly(name(second), name(third));
+  }
+
+  private static String name(Path p) {
+    return p.getFileName().toString();
+  }
+}
