@@ -4,6 +4,7 @@ import clustersearch.config.AppConfig;
 import clustersearch.config.Settings;
 import clustersearch.http.HttpApi;
 import clustersearch.index.IndexBuild;
+import clustersearch.search.IndexAdmin;
 import clustersearch.search.SearchRequest;
 import clustersearch.search.SearchStack;
 import io.javalin.Javalin;
@@ -36,6 +37,9 @@ import sun.misc.Signal;
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
+  /** The environment variable holding the admin API's bearer token; unset, the API is off. */
+  static final String ADMIN_TOKEN = "CLUSTER_SEARCH_ADMIN_TOKEN";
+
   @ParentCommand Main main;
 
   @Option(
@@ -55,8 +59,13 @@ final class ServeCommand implements Callable<Integer> {
     AppConfig config = main.config();
     Settings.Server server = config.settings().server();
     SearchStack stack = SearchStack.create(config);
+    String token = System.getenv(ADMIN_TOKEN);
+    HttpApi.Admin admin =
+        token == null || token.isBlank()
+            ? null
+            : new HttpApi.Admin(new IndexAdmin(config, stack), token.strip());
     Javalin app =
-        HttpApi.create(stack.service(), config.settings())
+        HttpApi.create(stack.service(), config.settings(), admin)
             .start(host != null ? host : server.host(), port != null ? port : server.port());
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
@@ -65,6 +74,10 @@ final class ServeCommand implements Callable<Integer> {
     try {
       String address = address(app);
       System.out.println("cluster-search listening at " + address + "; opening the index");
+      System.out.println(
+          admin == null
+              ? "admin API off (set " + ADMIN_TOKEN + " to mount /api/admin/reindex and reload)"
+              : "admin API on: /api/admin/reindex and /api/admin/reload with the bearer token");
       if (!stack.index().openNewestIntact()) {
         System.out.println(
             "no intact index in " + config.indexDir() + "; building it from " + config.dataDir());

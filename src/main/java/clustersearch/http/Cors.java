@@ -71,7 +71,7 @@ final class Cors {
     String origin = ctx.header("Origin");
     String method = ctx.header("Access-Control-Request-Method");
     if (origin == null || method == null) {
-      ctx.header("Allow", HttpApi.isAdmin(ctx.path()) ? "POST" : "GET, HEAD, OPTIONS");
+      ctx.header("Allow", HttpApi.isAdmin(ctx.path()) ? "POST, OPTIONS" : "GET, HEAD, OPTIONS");
       ctx.status(HttpStatus.NO_CONTENT);
       return;
     }

@@ -1,14 +1,17 @@
 package clustersearch.http;
 
 import clustersearch.config.Settings;
+import clustersearch.search.IndexAdmin;
 import clustersearch.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -26,19 +29,22 @@ public final class HttpApi {
   static final String EMBED_PAGE = "/embed";
 
   private static final String HTML = "text/html; charset=utf-8";
+  private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
 
-  /** The pages with a path of their own, read once from the jar. */
-  private static final String DASHBOARD = page("dashboard.html");
+  /** The pages with a path of their own, and the API description, read once from the jar. */
+  private static final String DASHBOARD = resource("public/dashboard.html");
 
-  private static final String EMBED = page("embed.html");
+  private static final String EMBED = resource("public/embed.html");
+  private static final String DOCS = resource("public/docs.html");
+  static final String OPENAPI = resource("openapi.json");
 
   private HttpApi() {}
 
-  private static String page(String name) {
-    try (InputStream in = HttpApi.class.getResourceAsStream("/public/" + name)) {
+  private static String resource(String name) {
+    try (InputStream in = HttpApi.class.getResourceAsStream("/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("the jar lacks /public/" + name, e);
+      throw new IllegalStateException("the jar lacks /" + name, e);
     }
   }
 
@@ -47,26 +53,30 @@ public final class HttpApi {
     return path.equals(ADMIN) || path.startsWith(ADMIN + "/");
   }
 
-  /** What GET /api answers: the endpoints, for a person trying curl. */
-  public record Index(String name, List<String> endpoints) {}
+  /** The admin routes' service and bearer token; without them the routes are not mounted at all. */
+  public record Admin(IndexAdmin admin, String token) {}
 
-  /** The app, not started: {@code create(...).start(host, port)}; tests start it on port 0. */
+  /** What GET /api answers: the endpoints, for a person trying curl. */
+  public record Index(String name, List<String> endpoints, String openapi, String docs) {}
+
+  /** The app without admin routes, not started; tests start it on port 0. */
   public static Javalin create(SearchService service, Settings settings) {
+    return create(service, settings, null);
+  }
+
+  /**
+   * The app, not started: {@code create(...).start(host, port)}.
+   *
+   * @param admin the admin service and token, or null for none (the routes answer 404)
+   */
+  public static Javalin create(SearchService service, Settings settings, Admin admin) {
     SearchController controller = new SearchController(service, settings.search().defaultSize());
-    Index index =
-        new Index(
-            "cluster-search",
-            List.of(
-                "GET /api/search?q=&province=&industry=&page=1&size=10",
-                "GET /api/facets?q=&province=&industry=",
-                "GET /api/suggest?q=&size=10",
-                "GET /api/stats?q=&province=&industry=",
-                "GET /api/export?q=&province=&industry=&format=csv|json",
-                "GET /api/clusters/{id}",
-                "GET /api/health",
-                "GET /api/ready"));
     Cors cors = new Cors(settings.server());
     SecurityHeaders security = new SecurityHeaders(cors);
+    Caching caching = new Caching(service::answerVersion, settings.server().cacheMaxAgeSeconds());
+    Metrics metrics = new Metrics(service);
+    List<String> templates = new ArrayList<>(List.of("/", "/index.html"));
+    List<String> endpoints = new ArrayList<>();
     return Javalin.create(
         cfg -> {
           cfg.startup.showJavalinBanner = false;
@@ -75,6 +85,7 @@ public final class HttpApi {
           cfg.jetty.modifyServer(
               server -> {
                 server.setErrorHandler(new JettyErrors());
+                server.setRequestLog(new AccessLog(templates, metrics));
                 // Graceful stop: requests in flight finish, idle connections close, for at most
                 // this long; then the server stops anyway.
                 server.insertHandler(new GracefulHandler());
@@ -84,33 +95,96 @@ public final class HttpApi {
           cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
           cfg.staticFiles.add("/public", Location.CLASSPATH);
           cfg.staticFiles.enableWebjars();
-          RoutesConfig routes = cfg.routes;
-          routes.before(security::apply);
-          cors.register(routes);
-          routes.after(HttpApi::htmlCharset);
-          get(routes, "/dashboard", ctx -> ctx.contentType(HTML).result(DASHBOARD));
-          get(routes, EMBED_PAGE, ctx -> ctx.contentType(HTML).result(EMBED));
-          get(routes, API, ctx -> ctx.json(index));
-          get(routes, API + "/search", controller::search);
-          get(routes, API + "/facets", controller::facets);
-          get(routes, API + "/suggest", controller::suggest);
-          get(routes, API + "/stats", controller::stats);
-          get(routes, API + "/export", controller::export);
-          get(routes, API + "/clusters/{id}", controller::cluster);
-          get(routes, API + "/health", controller::health);
-          get(routes, API + "/ready", controller::ready);
-          ErrorMapper.register(routes);
+          cfg.events.serverStopped(metrics::close);
+          Routes routes = new Routes(cfg.routes, templates, endpoints);
+          routes.raw.before(RequestIds::assign);
+          routes.raw.before(security::apply);
+          cors.register(routes.raw);
+          routes.raw.after(HttpApi::htmlCharset);
+
+          routes.page("/dashboard", ctx -> ctx.contentType(HTML).result(DASHBOARD));
+          routes.page(EMBED_PAGE, ctx -> ctx.contentType(HTML).result(EMBED));
+          routes.page("/docs", ctx -> ctx.contentType(HTML).result(DOCS));
+          routes.state("/metrics", ctx -> ctx.contentType(PROMETHEUS).result(metrics.scrape()));
+          routes.data(
+              "/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI), caching);
+          routes.data(
+              API,
+              ctx -> ctx.json(new Index("cluster-search", endpoints, "/openapi.json", "/docs")),
+              caching);
+          routes.data(API + "/search", controller::search, caching);
+          routes.data(API + "/facets", controller::facets, caching);
+          routes.data(API + "/suggest", controller::suggest, caching);
+          routes.data(API + "/stats", controller::stats, caching);
+          routes.data(API + "/export", controller::export, caching);
+          routes.data(API + "/clusters/{id}", controller::cluster, caching);
+          routes.state(API + "/health", controller::health);
+          routes.state(API + "/ready", controller::ready);
+          if (admin != null) {
+            AdminController controls = new AdminController(admin.admin(), admin.token());
+            routes.raw.before(ADMIN + "/*", controls::authorize);
+            routes.admin(ADMIN + "/reindex", controls::reindex);
+            routes.admin(ADMIN + "/reload", controls::reload);
+          }
+          ErrorMapper.register(routes.raw);
         });
   }
 
-  /** A GET route and its HEAD twin: the same status and headers, and Jetty sends no body. */
-  private static void get(RoutesConfig routes, String path, Handler handler) {
-    routes.get(path, handler);
-    routes.head(path, handler);
+  /** Registers routes by kind, and lists their templates for the access log and GET /api. */
+  private record Routes(RoutesConfig raw, List<String> templates, List<String> endpoints) {
+    /** A page: GET and HEAD. */
+    void page(String path, Handler handler) {
+      get(path, handler);
+    }
+
+    /** Data that changes only with the index or configuration: ETag and Cache-Control. */
+    void data(String path, Handler handler, Caching caching) {
+      raw.before(
+          path,
+          ctx -> {
+            if (isRead(ctx)) {
+              caching.revalidate(ctx);
+            }
+          });
+      raw.after(path, Caching::dropOnError);
+      get(path, handler);
+      if (path.startsWith(API)) {
+        endpoints.add("GET " + path);
+      }
+    }
+
+    /** State that must be read fresh each time: health, readiness, metrics. */
+    void state(String path, Handler handler) {
+      raw.before(path, Caching::noStore);
+      get(path, handler);
+      if (path.startsWith(API)) {
+        endpoints.add("GET " + path);
+      }
+    }
+
+    /** An admin action: POST only, never cached. */
+    void admin(String path, Handler handler) {
+      raw.before(path, Caching::noStore);
+      raw.post(path, handler);
+      templates.add(path);
+      endpoints.add("POST " + path + " (Authorization: Bearer …)");
+    }
+
+    /** A GET route and its HEAD twin: the same status and headers, and Jetty sends no body. */
+    private void get(String path, Handler handler) {
+      raw.get(path, handler);
+      raw.head(path, handler);
+      templates.add(path);
+    }
+
+    private static boolean isRead(Context ctx) {
+      String method = ctx.method().name();
+      return method.equals("GET") || method.equals("HEAD");
+    }
   }
 
   /** Static pages are served as text/html without a charset; the pages are UTF-8. */
-  private static void htmlCharset(io.javalin.http.Context ctx) {
+  private static void htmlCharset(Context ctx) {
     String type = ctx.res().getContentType();
     if (type != null && type.startsWith("text/html") && !type.contains("charset")) {
       ctx.contentType(HTML);

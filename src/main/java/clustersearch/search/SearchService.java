@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
@@ -54,6 +55,7 @@ public final class SearchService {
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
   private final Highlighter highlighter;
   private final Suggester suggester = new Suggester();
+  private final AtomicLong configVersion = new AtomicLong();
 
   /**
    * @param provinceOrder the official order of provinces, which breaks ties between equal counts
@@ -79,6 +81,16 @@ public final class SearchService {
   /** Uses re-read synonyms from now on (after a reindex; no reindex is needed for them). */
   public void setSynonyms(Synonyms synonyms) {
     queries.setSynonyms(synonyms);
+    configVersion.incrementAndGet();
+  }
+
+  /**
+   * What the answers depend on besides the request: the served generation and how often the
+   * query-time configuration was re-read. Caches (ETags) are valid while it stays the same.
+   */
+  public String answerVersion() {
+    ClusterIndex.Status status = index.status();
+    return (status.generation() == null ? "none" : status.generation()) + "." + configVersion.get();
   }
 
   /** One page of hits for {@code request}, with the top facet values of the whole result. */

@@ -3,6 +3,8 @@ package clustersearch.http;
 import clustersearch.TestData;
 import clustersearch.config.AppConfig;
 import clustersearch.config.Settings;
+import clustersearch.index.IndexBuild;
+import clustersearch.search.IndexAdmin;
 import clustersearch.search.SearchStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
@@ -42,7 +45,26 @@ final class TestServer implements AutoCloseable {
 
   /** As {@link #start(Path)}, with settings changed by {@code tweak}. */
   static TestServer start(Path home, UnaryOperator<Settings> tweak) throws IOException {
-    AppConfig real = TestData.config(home);
+    return start(home, tweak, null);
+  }
+
+  /**
+   * As {@link #start(Path)}, over a copy of the real list in {@code home/data} (a test may break
+   * it), with the admin routes mounted under {@code adminToken}.
+   */
+  static TestServer withAdmin(Path home, String adminToken) throws IOException {
+    Path data = Files.createDirectories(home.resolve("data"));
+    Files.copy(TestData.LIST_2021, data.resolve("clusters-2021.txt"));
+    return start(TestData.config(home, data), s -> s, adminToken);
+  }
+
+  private static TestServer start(Path home, UnaryOperator<Settings> tweak, String adminToken)
+      throws IOException {
+    return start(TestData.config(home), tweak, adminToken);
+  }
+
+  private static TestServer start(AppConfig real, UnaryOperator<Settings> tweak, String adminToken)
+      throws IOException {
     AppConfig config =
         new AppConfig(
             real.home(),
@@ -51,8 +73,11 @@ final class TestServer implements AutoCloseable {
             real.provinces(),
             real.industries(),
             real.pinyin());
-    SearchStack stack = TestData.indexAndOpen(home);
-    Javalin app = HttpApi.create(stack.service(), config.settings()).start("127.0.0.1", 0);
+    IndexBuild.run(config);
+    SearchStack stack = SearchStack.open(config).orElseThrow();
+    HttpApi.Admin admin =
+        adminToken == null ? null : new HttpApi.Admin(new IndexAdmin(config, stack), adminToken);
+    Javalin app = HttpApi.create(stack.service(), config.settings(), admin).start("127.0.0.1", 0);
     return new TestServer(config, stack, app);
   }
 
