@@ -63,6 +63,11 @@ final class TestServer implements AutoCloseable {
     return start(TestData.config(home), tweak, adminToken);
   }
 
+  /** The server of {@code config} (its own data and config folders), with admin routes. */
+  static TestServer withAdmin(AppConfig config, String adminToken) throws IOException {
+    return start(config, s -> s, adminToken);
+  }
+
   private static TestServer start(AppConfig real, UnaryOperator<Settings> tweak, String adminToken)
       throws IOException {
     AppConfig config =

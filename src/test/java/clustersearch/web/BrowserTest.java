@@ -104,6 +104,19 @@ class BrowserTest {
   }
 
   @Test
+  void theApiDocsRenderEveryOperationUnderTheContentSecurityPolicy() throws IOException {
+    browser.get(base + "/docs");
+    waiting().until(d -> d.findElements(By.cssSelector(".opblock")).size() >= 10);
+
+    List<String> summaries =
+        browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
+            .map(e -> e.getAttribute("data-path"))
+            .toList();
+    assertThat(summaries).contains("/api/search", "/api/clusters/{id}", "/api/admin/reindex");
+    screenshot("docs");
+  }
+
+  @Test
   void typingBiomedicineShowsZiboFirstWithHighlights() throws IOException {
     browser.get(base + "/");
     WebElement box = browser.findElement(By.id("q"));
