@@ -41,6 +41,9 @@ final class JettyErrors extends ErrorHandler {
     byte[] body = JSON.writeValueAsBytes(ApiError.of(code, ErrorMapper.codeOf(code), text));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    // Jetty closes the connection after a request it could not parse; saying so keeps clients
+    // from sending their next request on a connection that is about to close.
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.write(true, ByteBuffer.wrap(body), callback);
   }
 }

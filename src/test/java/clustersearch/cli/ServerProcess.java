@@ -48,6 +48,12 @@ final class ServerProcess implements AutoCloseable {
     reader.start();
   }
 
+  /** Runs {@code command} (a launcher script, say) in {@code dir}. */
+  static ServerProcess run(Path dir, List<String> command) throws IOException {
+    return new ServerProcess(
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start());
+  }
+
   /** Starts {@code mainClass} with {@code args} in a new JVM of 128 MB. */
   static ServerProcess start(String mainClass, String... args) throws IOException {
     List<String> command = new ArrayList<>();

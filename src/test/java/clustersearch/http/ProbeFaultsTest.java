@@ -183,6 +183,22 @@ class ProbeFaultsTest {
   }
 
   @Test
+  void aRequestJettyRefusesSaysTheConnectionCloses() throws Exception {
+    // Found by HostileRequestsTest: without the header, clients reused the closed connection and
+    // their next POST or PUT got no answer at all.
+    for (String line : new String[] {"PUT /api/x%zz", "GET /api/search?q=" + "a".repeat(70_000)}) {
+      try (Socket socket = new Socket("127.0.0.1", server.app.port())) {
+        socket.setSoTimeout(10_000);
+        socket
+            .getOutputStream()
+            .write((line + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(answer).matches("(?s)HTTP/1\\.1 4\\d\\d .*").contains("Connection: close");
+      }
+    }
+  }
+
+  @Test
   void optionsStarIsAnsweredInTheOneShape() throws Exception {
     String answer = server.raw("OPTIONS * HTTP/1.1");
 
