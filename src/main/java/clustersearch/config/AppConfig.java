@@ -13,7 +13,13 @@ public record AppConfig(
     Settings settings,
     Provinces provinces,
     IndustryRules industries,
-    PinyinConfig pinyin) {
+    PinyinConfig pinyin,
+    Places places,
+    Regions regions,
+    Glossary glossary,
+    Concepts concepts,
+    Understanding understanding,
+    Weights weights) {
 
   /** Loads every configuration file of {@code configDir}; a bad file fails here, naming it. */
   public static AppConfig load(Path home, Path configDir) {
@@ -23,7 +29,47 @@ public record AppConfig(
         Settings.load(configDir),
         Provinces.load(configDir),
         IndustryRules.load(configDir),
-        PinyinConfig.load(configDir));
+        PinyinConfig.load(configDir),
+        Places.load(configDir),
+        Regions.load(configDir),
+        Glossary.load(configDir),
+        Concepts.load(configDir),
+        Understanding.load(configDir),
+        Weights.load(configDir));
+  }
+
+  /** The same configuration with other settings (tests point paths elsewhere). */
+  public AppConfig with(Settings other) {
+    return new AppConfig(
+        home,
+        configDir,
+        other,
+        provinces,
+        industries,
+        pinyin,
+        places,
+        regions,
+        glossary,
+        concepts,
+        understanding,
+        weights);
+  }
+
+  /** The same configuration, with {@code synonyms.txt} re-read from {@code dir} from now on. */
+  public AppConfig withConfigDir(Path dir) {
+    return new AppConfig(
+        home,
+        dir,
+        settings,
+        provinces,
+        industries,
+        pinyin,
+        places,
+        regions,
+        glossary,
+        concepts,
+        understanding,
+        weights);
   }
 
   /** Re-reads {@code synonyms.txt}: it is query-time data, read at start and after a reindex. */

@@ -2,7 +2,6 @@ package clustersearch.config;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** {@code config/settings.yaml}: server, paths, search and analysis settings, with defaults. */
@@ -101,15 +100,8 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
   }
 
   /**
-   * Ranking and paging.
+   * Paging and the limits of one request; the ranking weights are in {@code weights.yaml}.
    *
-   * @param boosts weight of a match per searchable field group (industry, name, place, builder)
-   * @param wordWeight weight of the smartcn word-level match next to the bigram match
-   * @param coverageBoost constant added when a field holds every bigram of a query part: the part
-   *     found whole ranks above clusters sharing only some of its characters
-   * @param synonymWeight weight of an equivalent word of synonyms.txt, below the word as typed
-   * @param relatedWeight weight of a related (one-way) word of synonyms.txt
-   * @param pinyinWeight weight of the characters a pinyin query was read as
    * @param maxQueryTerms terms taken from one query; the rest is ignored, so no text can overflow
    * @param maxQueryLength characters of query text read; the rest is ignored, so a huge text costs
    *     no more CPU or cache memory than a long one
@@ -123,13 +115,7 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
       Integer facetSize,
       Integer maxQueryTerms,
       Integer maxQueryLength,
-      Integer maxFilterValues,
-      Map<String, Float> boosts,
-      Float wordWeight,
-      Float coverageBoost,
-      Float synonymWeight,
-      Float relatedWeight,
-      Float pinyinWeight) {
+      Integer maxFilterValues) {
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
     public static final int MAX_RESULT_WINDOW = 10_000;
@@ -137,13 +123,6 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     public static final int MAX_QUERY_TERMS = 32;
     public static final int MAX_QUERY_LENGTH = 1000;
     public static final int MAX_FILTER_VALUES = 64;
-    public static final Map<String, Float> BOOSTS =
-        Map.of("industry", 3f, "name", 1.5f, "place", 2f, "builder", 1f);
-    public static final float WORD_WEIGHT = 0.5f;
-    public static final float COVERAGE_BOOST = 8f;
-    public static final float SYNONYM_WEIGHT = 0.9f;
-    public static final float RELATED_WEIGHT = 0.5f;
-    public static final float PINYIN_WEIGHT = 0.8f;
 
     public Search {
       defaultSize = Objects.requireNonNullElse(defaultSize, DEFAULT_SIZE);
@@ -161,25 +140,6 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
             "search.maxFilterValues must be 1..512 (two dimensions stay below Lucene's 1,024"
                 + " clauses)");
       }
-      boosts = Map.copyOf(Objects.requireNonNullElse(boosts, BOOSTS));
-      wordWeight = Objects.requireNonNullElse(wordWeight, WORD_WEIGHT);
-      coverageBoost = Objects.requireNonNullElse(coverageBoost, COVERAGE_BOOST);
-      synonymWeight = Objects.requireNonNullElse(synonymWeight, SYNONYM_WEIGHT);
-      relatedWeight = Objects.requireNonNullElse(relatedWeight, RELATED_WEIGHT);
-      pinyinWeight = Objects.requireNonNullElse(pinyinWeight, PINYIN_WEIGHT);
-      for (float w : new float[] {synonymWeight, relatedWeight, pinyinWeight}) {
-        if (w <= 0 || w >= 1) {
-          throw new IllegalArgumentException(
-              "search.synonymWeight, relatedWeight and pinyinWeight must be between 0 and 1, so"
-                  + " that the query as typed ranks first");
-        }
-      }
-      for (String key : boosts.keySet()) {
-        if (!BOOSTS.containsKey(key)) {
-          throw new IllegalArgumentException(
-              "search.boosts has unknown field '" + key + "' (known: " + BOOSTS.keySet() + ")");
-        }
-      }
       if (defaultSize < 1 || defaultSize > maxSize) {
         throw new IllegalArgumentException("search.defaultSize must be 1..search.maxSize");
       }
@@ -189,13 +149,7 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     }
 
     static Search defaults() {
-      return new Search(
-          null, null, null, null, null, null, null, null, null, null, null, null, null);
-    }
-
-    /** The boost of a field group, its default where the file leaves it out. */
-    public float boost(String group) {
-      return boosts.getOrDefault(group, BOOSTS.get(group));
+      return new Search(null, null, null, null, null, null, null);
     }
   }
 

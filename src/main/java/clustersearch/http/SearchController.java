@@ -21,24 +21,47 @@ final class SearchController {
     this.defaultSize = defaultSize;
   }
 
-  /** GET /api/search?q=&province=&industry=&page=&size= */
+  /** GET /api/search?q=&province=&industry=&area=&page=&size=&exact=&explain= */
   void search(Context ctx) throws IOException {
     int page = ctx.queryParamAsClass("page", Integer.class).getOrDefault(1);
     int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(defaultSize);
-    ctx.json(
-        service.search(
-            new SearchRequest(
-                query(ctx), values(ctx, "province"), values(ctx, "industry"), page, size)));
+    ctx.json(service.search(request(ctx, page, size)));
   }
 
-  /** GET /api/facets?q=&province=&industry= */
+  /** GET /api/facets?q=&province=&industry=&area= */
   void facets(Context ctx) throws IOException {
-    ctx.json(service.facets(query(ctx), values(ctx, "province"), values(ctx, "industry")));
+    ctx.json(service.facets(request(ctx, 1, 1)));
   }
 
-  /** GET /api/stats?q=&province=&industry= */
+  /** GET /api/stats?q=&province=&industry=&area= */
   void stats(Context ctx) throws IOException {
-    ctx.json(service.stats(query(ctx), values(ctx, "province"), values(ctx, "industry")));
+    ctx.json(service.stats(request(ctx, 1, 1)));
+  }
+
+  /** The query, filters and switches every search endpoint reads. */
+  private static SearchRequest request(Context ctx, int page, int size) {
+    return new SearchRequest(
+        query(ctx),
+        values(ctx, "province"),
+        values(ctx, "industry"),
+        values(ctx, "area"),
+        page,
+        size,
+        flag(ctx, "exact"),
+        flag(ctx, "explain"));
+  }
+
+  /** A boolean parameter: true, false, or absent (false). */
+  private static boolean flag(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty() || v.equals("false")) {
+      return false;
+    }
+    if (v.equals("true")) {
+      return true;
+    }
+    throw new ApiException(
+        400, "invalid_parameter", name + " must be true or false, got '" + Text.bounded(v) + "'");
   }
 
   /** Every matching record, for a spreadsheet or a program. */
@@ -51,9 +74,7 @@ final class SearchController {
       throw new ApiException(
           400, "invalid_parameter", "format must be csv or json, got '" + format + "'");
     }
-    List<Cluster> clusters =
-        service.matching(
-            new SearchRequest(query(ctx), values(ctx, "province"), values(ctx, "industry"), 1, 1));
+    List<Cluster> clusters = service.matching(request(ctx, 1, 1));
     if (format.equals("json")) {
       ctx.json(new Export(clusters.size(), clusters));
     } else {

@@ -31,25 +31,47 @@ public final class ClusterDocuments {
     doc.add(new StoredField(Fields.SEQ, c.seq()));
     doc.add(new NumericDocValuesField(Fields.SEQ, c.seq()));
 
-    searchable(doc, Fields.INDUSTRY, c.industry(), true);
-    searchable(doc, Fields.NAME, c.name(), true);
+    doc.add(new TextField(Fields.INDUSTRY, c.industry(), Field.Store.YES));
+    gram(doc, Fields.INDUSTRY, c.industry());
+    doc.add(new StoredField(Fields.NAME, c.name()));
+    gram(doc, Fields.NAME, c.name());
     Set<String> places = new LinkedHashSet<>();
     places.add(c.region());
     places.add(c.province());
-    String city = fields.cityOf(c.name(), c.industry());
-    if (!city.isEmpty()) {
-      places.add(city);
+    if (!c.city().isEmpty()) {
+      places.add(c.city());
     }
-    searchable(doc, Fields.PLACE, String.join(" ", places), false);
+    String printed = fields.printedPlaceOf(c.name(), c.industry());
+    if (!printed.isEmpty()) {
+      places.add(printed);
+    }
+    gram(doc, Fields.PLACE, String.join(" ", places));
     for (String builder : c.builders()) {
-      searchable(doc, Fields.BUILDER, builder, true);
+      doc.add(new StoredField(Fields.BUILDER, builder));
+      gram(doc, Fields.BUILDER, builder);
     }
+    doc.add(new StoredField(Fields.RECOMMENDER, c.recommender()));
+    gram(doc, Fields.RECOMMENDER, c.recommender());
+    Cluster.English en = c.english();
+    doc.add(
+        new TextField(
+            Fields.ENGLISH,
+            String.join(" ", en.nameEn(), en.provinceEn(), en.sectorEn(), en.industryEn()),
+            Field.Store.NO));
 
     doc.add(new StoredField(Fields.REGION, c.region()));
     doc.add(new StoredField(Fields.PROVINCE, c.province()));
     doc.add(new StoredField(Fields.BUILDER_TEXT, c.builder()));
-    doc.add(new StoredField(Fields.RECOMMENDER, c.recommender()));
     doc.add(new StoredField(Fields.SECTOR, c.sector()));
+    doc.add(new StoredField(Fields.CITY, c.city()));
+    for (String area : c.areas()) {
+      doc.add(new StoredField(Fields.AREAS, area));
+      doc.add(new SortedSetDocValuesFacetField(Fields.DIM_AREA, area));
+    }
+    doc.add(new StoredField(Fields.NAME_EN, en.nameEn()));
+    doc.add(new StoredField(Fields.PROVINCE_EN, en.provinceEn()));
+    doc.add(new StoredField(Fields.SECTOR_EN, en.sectorEn()));
+    doc.add(new StoredField(Fields.INDUSTRY_EN, en.industryEn()));
 
     doc.add(new SortedSetDocValuesFacetField(Fields.DIM_PROVINCE, c.province()));
     doc.add(new SortedSetDocValuesFacetField(Fields.DIM_INDUSTRY, c.sector(), c.industry()));
@@ -79,12 +101,18 @@ public final class ClusterDocuments {
         builders,
         doc.get(Fields.RECOMMENDER),
         doc.get(Fields.SECTOR),
-        doc.get(Fields.INDUSTRY));
+        doc.get(Fields.INDUSTRY),
+        doc.get(Fields.CITY),
+        Arrays.asList(doc.getValues(Fields.AREAS)),
+        new Cluster.English(
+            doc.get(Fields.NAME_EN),
+            doc.get(Fields.PROVINCE_EN),
+            doc.get(Fields.SECTOR_EN),
+            doc.get(Fields.INDUSTRY_EN)));
   }
 
-  /** A group's smartcn field (stored when asked) and its bigram twin. */
-  private static void searchable(Document doc, String group, String value, boolean store) {
-    doc.add(new TextField(group, value, store ? Field.Store.YES : Field.Store.NO));
+  /** A group's bigram field (bigrams and unigrams at index time). */
+  private static void gram(Document doc, String group, String value) {
     doc.add(new TextField(Fields.gram(group), value, Field.Store.NO));
   }
 }

@@ -2,6 +2,7 @@ package clustersearch.index;
 
 import clustersearch.config.Settings;
 import java.io.Reader;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -15,6 +16,7 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.facet.FacetsConfig;
@@ -23,11 +25,13 @@ import org.apache.lucene.facet.FacetsConfig;
  * Names every index field, says why it is indexed the way it is, and builds the analyzers that the
  * indexer and the query side share.
  *
- * <p>Each searchable group (industry, name, place, builder) is indexed twice: with smartcn for
- * word-level scoring, and with CJK bigrams plus unigrams for recall. smartcn alone loses recall on
- * this list: as a query 中药 segments to 中/药 while the name holds the token 中药, and 汽摩智造 or 锂电 fall
- * apart into single characters. Bigrams match any run of two or more characters, unigrams serve
- * one-character queries such as 铝.
+ * <p>Each searchable group (industry, name, place, builder, recommender) is indexed with CJK
+ * bigrams plus unigrams ({@code group.gram}): smartcn alone loses recall on this list (as a query
+ * 中药 segments to 中/药 while the name holds the token 中药, and 汽摩智造 or 锂电 fall apart into single
+ * characters). Bigrams match any run of two or more characters, unigrams serve one-character
+ * queries such as 铝. The industry phrase alone is also indexed with smartcn, for the word-level
+ * match (the head word 制造 of 智能制造) that the query reads; the other groups' smartcn twins were never
+ * queried and are gone. The English names are one more field, with English analysis.
  */
 public final class Fields {
 
@@ -40,28 +44,47 @@ public final class Fields {
   /** The list number: stored and a doc value, the tie-breaker of every ranking. */
   public static final String SEQ = "seq";
 
-  /** The industry phrase (生物医药): smartcn, stored for display and highlighting. */
+  /** The industry phrase (生物医药): smartcn for the word match, stored for display. */
   public static final String INDUSTRY = "industry";
 
-  /** The whole name: smartcn, stored. */
+  /** The whole name: stored; searched through its bigram twin. */
   public static final String NAME = "name";
 
-  /** Region, province and the city the name starts with (宁波 浙江; 淄博): smartcn; not stored. */
+  /** Region, province, city and the place the name prints (宁波 浙江; 淄博): bigrams only. */
   public static final String PLACE = "place";
 
-  /** The builder units, one value each: smartcn, stored. */
+  /** The builder units, one value each: stored; searched through the bigram twin. */
   public static final String BUILDER = "builder";
+
+  /** The recommending department (山东省科技厅): stored; searched through the bigram twin. */
+  public static final String RECOMMENDER = "recommender";
+
+  /** The English names (name, province, sector, industry, areas): English analysis, not stored. */
+  public static final String ENGLISH = "english";
+
+  /** Stored only: the city and the areas of a cluster, and the English names one by one. */
+  public static final String CITY = "city";
+
+  public static final String AREAS = "areas";
+  public static final String NAME_EN = "name_en";
+  public static final String PROVINCE_EN = "province_en";
+  public static final String SECTOR_EN = "sector_en";
+  public static final String INDUSTRY_EN = "industry_en";
 
   /** Stored only: the values a hit displays but nobody searches. */
   public static final String REGION = "region";
 
   public static final String PROVINCE = "province";
   public static final String BUILDER_TEXT = "builder_text";
-  public static final String RECOMMENDER = "recommender";
   public static final String SECTOR = "sector";
 
-  /** Facet dimensions: flat province and year, hierarchical sector / industry. */
+  /**
+   * Facet dimensions: flat province and year, hierarchical sector / industry, multi-valued area (a
+   * cluster lies in one NBS region and in any number of strategic areas).
+   */
   public static final String DIM_PROVINCE = "province";
+
+  public static final String DIM_AREA = "area";
 
   public static final String DIM_INDUSTRY = "industry";
   public static final String DIM_YEAR = "year";
@@ -71,8 +94,8 @@ public final class Fields {
 
   public static final String DIM_NAME = "name";
 
-  /** The searchable groups, each indexed as {@code group} (smartcn) and {@code group.gram}. */
-  public static final List<String> GROUPS = List.of(INDUSTRY, NAME, PLACE, BUILDER);
+  /** The searchable groups, each indexed as {@code group.gram}. */
+  public static final List<String> GROUPS = List.of(INDUSTRY, NAME, PLACE, BUILDER, RECOMMENDER);
 
   private static final String GRAM_SUFFIX = ".gram";
 
@@ -81,6 +104,7 @@ public final class Fields {
   private final Analyzer gramIndex;
   private final Analyzer gramQuery;
   private final Analyzer index;
+  private final Analyzer english;
 
   /** Builds the analyzers for the boilerplate of {@code analysis}. */
   public Fields(Settings.Analysis analysis) {
@@ -89,12 +113,10 @@ public final class Fields {
     this.word = new WordAnalyzer(blanks);
     this.gramIndex = new GramAnalyzer(blanks, true);
     this.gramQuery = new GramAnalyzer(blanks, false);
-    Map<String, Analyzer> perField =
-        Map.of(
-            gram(INDUSTRY), gramIndex,
-            gram(NAME), gramIndex,
-            gram(PLACE), gramIndex,
-            gram(BUILDER), gramIndex);
+    this.english = new EnglishAnalyzer();
+    Map<String, Analyzer> perField = new HashMap<>();
+    GROUPS.forEach(group -> perField.put(gram(group), gramIndex));
+    perField.put(ENGLISH, english);
     this.index = new PerFieldAnalyzerWrapper(word, perField);
   }
 
@@ -108,7 +130,13 @@ public final class Fields {
     FacetsConfig config = new FacetsConfig();
     config.setHierarchical(DIM_INDUSTRY, true);
     config.setMultiValued(DIM_PLACE, true);
+    config.setMultiValued(DIM_AREA, true);
     return config;
+  }
+
+  /** English analysis (stemmed, stop words dropped): vehicles finds Vehicle. */
+  public Analyzer englishAnalyzer() {
+    return english;
   }
 
   /** What the IndexWriter analyzes with: smartcn, and bigrams plus unigrams on the gram fields. */
@@ -130,10 +158,11 @@ public final class Fields {
   }
 
   /**
-   * The place a name starts with, before its industry phrase, without boilerplate or 市: 淄博高新区生物医药…
-   * → 淄博, 河源市高新区… → 河源. Empty when the name does not hold the phrase.
+   * The place as a name prints it, before its industry phrase, without boilerplate or 市: 淄博高新区生物医药…
+   * → 淄博, 阜阳界首高新区… → 阜阳界首. Empty when the name does not hold the phrase. (The city, 阜阳, is the
+   * gazetteer's.)
    */
-  public String cityOf(String name, String industry) {
+  public String printedPlaceOf(String name, String industry) {
     int at = name.indexOf(industry);
     String prefix = at > 0 ? name.substring(0, at) : "";
     for (String phrase : boilerplate) {

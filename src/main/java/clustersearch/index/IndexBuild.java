@@ -32,7 +32,7 @@ public final class IndexBuild {
   /** Builds and publishes the index of {@code config}'s data folder. */
   public static Report run(AppConfig config) throws IOException {
     long start = System.nanoTime();
-    Classifier classifier = new Classifier(config.provinces(), config.industries());
+    Classifier classifier = Classifier.of(config);
     List<DataFolder.Read> lists = DataFolder.readAll(config.dataDir(), classifier);
     List<Cluster> clusters = lists.stream().flatMap(r -> r.clusters().stream()).toList();
     Fields fields = new Fields(config.settings().analysis());

@@ -2,6 +2,7 @@ package clustersearch.search;
 
 import clustersearch.index.Fields;
 import clustersearch.index.IndexLayout;
+import clustersearch.source.Pinyin;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;

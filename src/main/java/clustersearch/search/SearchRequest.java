@@ -6,22 +6,44 @@ import java.util.List;
  * A ranked, filtered search.
  *
  * @param query user text; blank matches every cluster in list order
- * @param provinces province filter, values OR'ed
- * @param industries sector ("生物产业") or "sector/industry" filter, values OR'ed
+ * @param provinces province filter (山东, 山东省, 鲁, Shandong), values OR'ed
+ * @param industries sector (生物产业), sector/industry, or industry phrase alone (生物医药), OR'ed
+ * @param areas region or strategic area filter (东部, 长三角), OR'ed
  * @param page 1-based page
  * @param size hits per page
+ * @param exact search the text as typed, without reading typos as the phrase they sound like
+ * @param explain give each hit the score parts that ranked it
  */
 public record SearchRequest(
-    String query, List<String> provinces, List<String> industries, int page, int size) {
+    String query,
+    List<String> provinces,
+    List<String> industries,
+    List<String> areas,
+    int page,
+    int size,
+    boolean exact,
+    boolean explain) {
 
   public SearchRequest {
     query = query == null ? "" : query;
     provinces = List.copyOf(provinces);
     industries = List.copyOf(industries);
+    areas = List.copyOf(areas);
+  }
+
+  /** A search without area filter, typo reading on, no explanation. */
+  public SearchRequest(
+      String query, List<String> provinces, List<String> industries, int page, int size) {
+    this(query, provinces, industries, List.of(), page, size, false, false);
   }
 
   /** The first page of {@code query}, unfiltered. */
   public static SearchRequest of(String query, int size) {
     return new SearchRequest(query, List.of(), List.of(), 1, size);
+  }
+
+  /** The same filters and query, for counting (one hit, no explanation). */
+  public SearchRequest forCounting() {
+    return new SearchRequest(query, provinces, industries, areas, 1, 1, exact, false);
   }
 }

@@ -13,10 +13,27 @@ public record SearchResult(
     int size,
     double tookMs,
     List<Hit> hits,
-    FacetCounts facets) {
+    FacetCounts facets,
+    Understood understood,
+    DidYouMean didYouMean) {
+
+  /**
+   * A typo read as the phrase it sounds like: the page says 已显示“富硒”的结果 and links to the search
+   * exactly as typed.
+   *
+   * @param text what was searched instead
+   * @param original what was typed
+   */
+  public record DidYouMean(String text, String original) {}
+
+  /** One node of a hit's score: what it is, its value, and the parts it adds up. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public record Explanation(float value, String description, List<Explanation> details) {}
 
   /** A ranked cluster: its fields, flattened, its score, and what the query matched. */
-  public record Hit(@JsonUnwrapped Cluster cluster, float score, Highlight highlight) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Hit(
+      @JsonUnwrapped Cluster cluster, float score, Highlight highlight, Explanation explain) {}
 
   /**
    * The name and builder, HTML-escaped, with {@code <em>} around the characters the query matched.
@@ -35,7 +52,8 @@ public record SearchResult(
   public record Suggestion(String text, String kind, long count) {}
 
   /** Facet counts per dimension; with a filter on a dimension, its other values still count. */
-  public record FacetCounts(List<FacetValue> province, List<FacetValue> industry) {}
+  public record FacetCounts(
+      List<FacetValue> province, List<FacetValue> industry, List<FacetValue> area) {}
 
   /** One facet value and its count; sectors carry their industries as children. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

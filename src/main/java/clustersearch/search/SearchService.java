@@ -5,12 +5,14 @@ import clustersearch.config.Settings;
 import clustersearch.config.Synonyms;
 import clustersearch.index.ClusterDocuments;
 import clustersearch.index.Fields;
+import clustersearch.search.SearchResult.Explanation;
 import clustersearch.search.SearchResult.FacetCounts;
 import clustersearch.search.SearchResult.FacetValue;
 import clustersearch.search.SearchResult.FacetsOnly;
 import clustersearch.search.SearchResult.Highlight;
 import clustersearch.search.SearchResult.Hit;
 import clustersearch.source.Cluster;
+import clustersearch.source.Gazetteer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,13 +45,13 @@ public final class SearchService {
           new SortField(Fields.YEAR, SortField.Type.INT),
           new SortField(Fields.SEQ, SortField.Type.INT));
 
-  private static final String PATH_SEPARATOR = "/";
-
   /** The most completions one request may ask for. */
   public static final int MAX_SUGGESTIONS = 20;
 
   private final ClusterIndex index;
   private final QueryFactory queries;
+  private final FilterValues filters;
+  private final Gazetteer gazetteer;
   private final Settings.Search settings;
   private final List<String> provinceOrder;
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
@@ -65,8 +67,11 @@ public final class SearchService {
       QueryFactory queries,
       Fields fields,
       Settings.Search settings,
-      List<String> provinceOrder) {
+      List<String> provinceOrder,
+      Gazetteer gazetteer) {
     this.index = index;
+    this.gazetteer = gazetteer;
+    this.filters = new FilterValues(gazetteer);
     this.highlighter = new Highlighter(fields);
     this.queries = queries;
     this.settings = settings;
@@ -101,9 +106,10 @@ public final class SearchService {
       IndexSearcher searcher = lease.searcher();
       int window = request.page() * request.size();
       QueryFactory.Parsed parsed = parse(request, lease);
+      DrillDownQuery query = drillDown(request, parsed, lease);
       DrillSideways.DrillSidewaysResult result =
           new DrillSideways(searcher, facetsConfig, lease.facetState())
-              .search(drillDown(request, parsed), null, null, window, RANKING, false);
+              .search(query, null, null, window, RANKING, false);
       List<Hit> hits = new ArrayList<>();
       ScoreDoc[] docs = result.hits.scoreDocs;
       StoredFields stored = searcher.storedFields(); // one per request: reuses decompressed blocks
@@ -115,7 +121,9 @@ public final class SearchService {
             new Highlight(
                 highlighter.highlight(cluster.name(), needles),
                 highlighter.highlight(cluster.builder(), needles));
-        hits.add(new Hit(cluster, (Float) doc.fields[0], highlight));
+        Explanation explain =
+            request.explain() ? explanation(searcher.explain(parsed.query(), doc.doc)) : null;
+        hits.add(new Hit(cluster, (Float) doc.fields[0], highlight, explain));
       }
       FacetCounts facets = counts(result.facets, settings.facetSize());
       return new SearchResult(
@@ -125,18 +133,38 @@ public final class SearchService {
           request.size(),
           millisSince(start),
           hits,
-          facets);
+          facets,
+          parsed.understood(),
+          parsed.didYouMean() == null
+              ? null
+              : new SearchResult.DidYouMean(parsed.didYouMean(), request.query()));
     }
   }
 
+  /** A score explanation as a tree of the parts that matched (values of zero left out). */
+  private static Explanation explanation(org.apache.lucene.search.Explanation e) {
+    List<Explanation> details = new ArrayList<>();
+    for (org.apache.lucene.search.Explanation d : e.getDetails()) {
+      if (d.isMatch() && d.getValue().floatValue() != 0f) {
+        details.add(explanation(d));
+      }
+    }
+    return new Explanation(e.getValue().floatValue(), e.getDescription(), details);
+  }
+
   /** The total and every facet value (not a top N) for a query and filters. */
-  public FacetsOnly facets(String query, List<String> provinces, List<String> industries)
-      throws IOException {
-    SearchRequest request = new SearchRequest(query, provinces, industries, 1, 1);
+  public FacetsOnly facets(SearchRequest request) throws IOException {
+    SearchRequest counting = request.forCounting();
     try (ClusterIndex.Lease lease = index.acquire()) {
       DrillSideways.DrillSidewaysResult result =
           new DrillSideways(lease.searcher(), facetsConfig, lease.facetState())
-              .search(drillDown(request, parse(request, lease)), null, null, 1, RANKING, false);
+              .search(
+                  drillDown(counting, parse(counting, lease), lease),
+                  null,
+                  null,
+                  1,
+                  RANKING,
+                  false);
       return new FacetsOnly(result.hits.totalHits.value, counts(result.facets, Integer.MAX_VALUE));
     }
   }
@@ -145,19 +173,30 @@ public final class SearchService {
    * Province, sector and province × sector counts over every cluster matching the query and all
    * filters (not drill sideways: a dashboard charts the result as filtered), zeros included.
    */
-  public Stats stats(String query, List<String> provinces, List<String> industries)
-      throws IOException {
+  public Stats stats(SearchRequest request) throws IOException {
     List<String> sectors = new ArrayList<>(IndustryRules.SECTORS);
     sectors.add(IndustryRules.OTHER);
     long[][] counts = new long[provinceOrder.size()][sectors.size()];
+    List<String> areaOrder = gazetteer.areas();
+    long[] byArea = new long[areaOrder.size()];
     long total = 0;
-    for (Cluster c : matching(new SearchRequest(query, provinces, industries, 1, 1))) {
+    for (Cluster c : matching(request.forCounting())) {
       int p = provinceOrder.indexOf(c.province());
       int s = sectors.indexOf(c.sector());
       total++;
       if (p >= 0 && s >= 0) {
         counts[p][s]++;
       }
+      for (String area : c.areas()) {
+        int a = areaOrder.indexOf(area);
+        if (a >= 0) {
+          byArea[a]++;
+        }
+      }
+    }
+    List<FacetValue> areas = new ArrayList<>();
+    for (int a = 0; a < areaOrder.size(); a++) {
+      areas.add(new FacetValue(areaOrder.get(a), byArea[a]));
     }
     List<FacetValue> byProvince = new ArrayList<>();
     for (int p = 0; p < provinceOrder.size(); p++) {
@@ -172,7 +211,11 @@ public final class SearchService {
       bySector.add(new FacetValue(sectors.get(s), n));
     }
     return new Stats(
-        total, byProvince, bySector, new Stats.Matrix(provinceOrder, List.copyOf(sectors), counts));
+        total,
+        byProvince,
+        bySector,
+        areas,
+        new Stats.Matrix(provinceOrder, List.copyOf(sectors), counts));
   }
 
   /**
@@ -184,7 +227,7 @@ public final class SearchService {
     try (ClusterIndex.Lease lease = index.acquire()) {
       IndexSearcher searcher = lease.searcher();
       int all = Math.max(1, searcher.getIndexReader().maxDoc());
-      TopDocs top = searcher.search(drillDown(request, parse(request, lease)), all, RANKING);
+      TopDocs top = searcher.search(drillDown(request, parse(request, lease), lease), all, RANKING);
       StoredFields stored = searcher.storedFields();
       List<Cluster> clusters = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc doc : top.scoreDocs) {
@@ -265,18 +308,27 @@ public final class SearchService {
     }
   }
 
-  /** The query with its filters: values of one dimension OR'ed, dimensions AND'ed. */
+  /** The understood query of the request's text. */
   private QueryFactory.Parsed parse(SearchRequest request, ClusterIndex.Lease lease) {
-    return queries.build(request.query(), lease.searcher(), lease.vocabulary());
+    return queries.build(request.query(), request.exact(), lease.searcher(), lease.vocabulary());
   }
 
-  private DrillDownQuery drillDown(SearchRequest request, QueryFactory.Parsed parsed) {
+  /**
+   * The query with its filters: values of one dimension OR'ed, dimensions AND'ed. Filter values are
+   * read as people write them (山东省, 鲁, Shandong; 生物医药 without its sector); a value that names
+   * nothing is a 400 naming the closest known values.
+   */
+  private DrillDownQuery drillDown(
+      SearchRequest request, QueryFactory.Parsed parsed, ClusterIndex.Lease lease) {
     DrillDownQuery query = new DrillDownQuery(facetsConfig, parsed.query());
     for (String province : capped("province", request.provinces())) {
-      query.add(Fields.DIM_PROVINCE, province);
+      query.add(Fields.DIM_PROVINCE, filters.province(province));
     }
     for (String industry : capped("industry", request.industries())) {
-      query.add(Fields.DIM_INDUSTRY, industryPath(industry));
+      query.add(Fields.DIM_INDUSTRY, filters.industry(industry, lease.vocabulary()));
+    }
+    for (String area : capped("area", request.areas())) {
+      query.add(Fields.DIM_AREA, filters.area(area));
     }
     return query;
   }
@@ -299,18 +351,6 @@ public final class SearchService {
     return distinct;
   }
 
-  /** "生物产业" or "生物产业/生物医药" as a facet path. */
-  private static String[] industryPath(String value) {
-    String[] path =
-        Arrays.stream(value.split(PATH_SEPARATOR, -1)).map(String::strip).toArray(String[]::new);
-    if (path.length > 2 || Arrays.stream(path).anyMatch(String::isEmpty)) {
-      throw new InvalidRequestException(
-          "invalid_parameter",
-          "industry must be a sector (生物产业) or sector/industry (生物产业/生物医药), got '" + value + "'");
-    }
-    return path;
-  }
-
   private FacetCounts counts(Facets facets, int topN) throws IOException {
     List<FacetValue> provinces =
         sorted(top(facets, topN, Fields.DIM_PROVINCE), byOrder(provinceOrder));
@@ -320,7 +360,8 @@ public final class SearchService {
           sorted(top(facets, topN, Fields.DIM_INDUSTRY, sector.value()), Comparator.naturalOrder());
       sectors.add(new FacetValue(sector.value(), sector.count(), industries));
     }
-    return new FacetCounts(provinces, sectors);
+    List<FacetValue> areas = sorted(top(facets, topN, Fields.DIM_AREA), byOrder(gazetteer.areas()));
+    return new FacetCounts(provinces, sectors, areas);
   }
 
   private static List<FacetValue> top(Facets facets, int topN, String dim, String... path)

@@ -3,6 +3,8 @@ package clustersearch.search;
 import clustersearch.config.AppConfig;
 import clustersearch.index.Fields;
 import clustersearch.index.IndexLayout;
+import clustersearch.source.Gazetteer;
+import clustersearch.source.Pinyin;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Optional;
@@ -28,13 +30,15 @@ public record SearchStack(ClusterIndex index, SearchService service) implements 
     ClusterIndex index =
         ClusterIndex.create(new IndexLayout(config.indexDir()), new Pinyin(config.pinyin()));
     Fields fields = new Fields(config.settings().analysis());
+    Gazetteer gazetteer = Gazetteer.of(config);
     SearchService service =
         new SearchService(
             index,
-            new QueryFactory(fields, config.settings().search(), config.synonyms()),
+            new QueryFactory(fields, config, gazetteer),
             fields,
             config.settings().search(),
-            config.provinces().order());
+            config.provinces().order(),
+            gazetteer);
     return new SearchStack(index, service);
   }
 

@@ -1,6 +1,7 @@
 package clustersearch.search;
 
 import clustersearch.index.Fields;
+import clustersearch.source.Pinyin;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

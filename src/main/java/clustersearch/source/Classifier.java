@@ -1,5 +1,6 @@
 package clustersearch.source;
 
+import clustersearch.config.AppConfig;
 import clustersearch.config.IndustryRules;
 import clustersearch.config.Provinces;
 import java.util.Arrays;
@@ -9,10 +10,32 @@ import java.util.List;
 public final class Classifier {
   private final Provinces provinces;
   private final IndustryRules industries;
+  private final Gazetteer gazetteer;
+  private final EnglishNames english;
 
-  public Classifier(Provinces provinces, IndustryRules industries) {
+  public Classifier(
+      Provinces provinces, IndustryRules industries, Gazetteer gazetteer, EnglishNames english) {
     this.provinces = provinces;
     this.industries = industries;
+    this.gazetteer = gazetteer;
+    this.english = english;
+  }
+
+  /** The classifier of {@code config}'s provinces, industry rules, gazetteer and glossary. */
+  public static Classifier of(AppConfig config) {
+    Gazetteer gazetteer = Gazetteer.of(config);
+    return new Classifier(
+        config.provinces(),
+        config.industries(),
+        gazetteer,
+        new EnglishNames(config.glossary(), gazetteer, config.industries().suffix()));
+  }
+
+  /**
+   * True when the glossary has an English name for {@code industry} (the indexer reports others).
+   */
+  public boolean translates(String industry) {
+    return english.translates(industry);
   }
 
   /** Every row of {@code document} as a cluster; a region the configuration lacks stops it. */
@@ -39,6 +62,8 @@ public final class Classifier {
             .filter(s -> !s.isEmpty())
             .toList();
     String industry = industries.industryOf(row.name(), row.region(), builders);
+    String sector = industries.sectorOf(industry);
+    String city = gazetteer.cityOf(row.name(), row.region(), builders);
     return new Cluster(
         Cluster.idOf(document.year(), row.seq()),
         document.year(),
@@ -49,7 +74,10 @@ public final class Classifier {
         row.builder(),
         builders,
         row.recommender(),
-        industries.sectorOf(industry),
-        industry);
+        sector,
+        industry,
+        city,
+        gazetteer.areasOf(province, city),
+        english.of(row.name(), province, sector, industry));
   }
 }

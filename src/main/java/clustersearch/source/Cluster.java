@@ -1,5 +1,6 @@
 package clustersearch.source;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 
 /**
@@ -17,6 +18,9 @@ import java.util.List;
  * @param recommender 推荐单位, with merged cells filled from the row above
  * @param sector top-level category of 战略性新兴产业分类（2018）, or 其他
  * @param industry the industry phrase of the name, without place, zone and suffix
+ * @param city the city of the name or builder (淄博; 廊坊 for 燕郊), or empty when none is known
+ * @param areas the NBS region and the strategic areas the cluster lies in (东部, 长三角 …)
+ * @param english the English names, flattened into the record's JSON
  */
 public record Cluster(
     String id,
@@ -29,11 +33,18 @@ public record Cluster(
     List<String> builders,
     String recommender,
     String sector,
-    String industry) {
+    String industry,
+    String city,
+    List<String> areas,
+    @JsonUnwrapped English english) {
 
   public Cluster {
     builders = List.copyOf(builders);
+    areas = List.copyOf(areas);
   }
+
+  /** The English names: of the cluster, its province, sector and industry. */
+  public record English(String nameEn, String provinceEn, String sectorEn, String industryEn) {}
 
   /** The identifier a cluster of {@code year} with list number {@code seq} gets. */
   public static String idOf(int year, int seq) {

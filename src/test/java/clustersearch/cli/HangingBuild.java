@@ -5,7 +5,9 @@ import clustersearch.config.AppConfig;
 import clustersearch.index.Fields;
 import clustersearch.index.IndexLayout;
 import clustersearch.index.Indexer;
+import clustersearch.source.Classifier;
 import clustersearch.source.Cluster;
+import clustersearch.source.DataFolder;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.List;
@@ -20,7 +22,10 @@ public final class HangingBuild {
 
   public static void main(String[] args) throws Exception {
     AppConfig config = TestData.config(Path.of(args[0]));
-    List<Cluster> real = TestData.expected2021();
+    List<Cluster> real =
+        DataFolder.readAll(config.dataDir(), Classifier.of(config)).stream()
+            .flatMap(r -> r.clusters().stream())
+            .toList();
     List<Cluster> hanging =
         new AbstractList<>() {
           @Override

@@ -54,12 +54,16 @@ class ConfigTest {
 
   @Test
   void aBadValueStopsStartUpNamingTheFile(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("settings.yaml"), "search:\n  boosts: {industri: 2}\n");
+    Files.copy(TestData.CONFIG.resolve("weights.yaml"), dir.resolve("weights.yaml"));
+    Files.writeString(
+        dir.resolve("weights.yaml"),
+        Files.readString(dir.resolve("weights.yaml"))
+            .replace("  industry: 3.0", "  industri: 3.0"));
 
-    assertThatThrownBy(() -> Settings.load(dir))
+    assertThatThrownBy(() -> Weights.load(dir))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("settings.yaml")
-        .hasMessageContaining("unknown field 'industri'");
+        .hasMessageContaining("weights.yaml")
+        .hasMessageContaining("fields.industry is missing");
   }
 
   @Test

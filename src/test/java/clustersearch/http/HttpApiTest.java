@@ -120,9 +120,20 @@ class HttpApiTest {
             "recommender",
             "sector",
             "industry",
+            "city",
+            "areas",
+            "nameEn",
+            "provinceEn",
+            "sectorEn",
+            "industryEn",
             "score",
             "highlight");
     assertThat(zibo.get("industry").asText()).isEqualTo("生物医药与生物医学工程");
+    assertThat(zibo.get("city").asText()).isEqualTo("淄博");
+    assertThat(zibo.get("nameEn").asText())
+        .isEqualTo(
+            "Zibo High-tech Zone Biomedicine and Biomedical Engineering Innovative Industrial Cluster");
+    assertThat(body.at("/understood/industry").toString()).contains("生物医药");
     assertThat(body.get("total").asLong()).isEqualTo(body.get("hits").size());
     assertThat(body.at("/facets/province").size()).isPositive();
     assertThat(body.at("/facets/industry/0/value").asText()).isEqualTo("生物产业");
@@ -173,9 +184,24 @@ class HttpApiTest {
   }
 
   @Test
-  void anUnknownFilterValueMatchesNothing() throws Exception {
-    assertThat(get("/api/search?province=" + enc("火星")).body().get("total").asLong()).isZero();
-    assertThat(get("/api/search?industry=" + enc("农业")).body().get("total").asLong()).isZero();
+  void anUnknownFilterValueIsA400NamingTheClosestKnownValues() throws Exception {
+    assertError(get("/api/search?province=" + enc("山冬")), 400, "unknown_value", "closest:");
+    assertThat(get("/api/search?province=" + enc("山冬")).body().at("/error/message").asText())
+        .contains("山东");
+    assertError(get("/api/search?industry=" + enc("农业")), 400, "unknown_value", "industry '农业'");
+    assertError(get("/api/search?area=" + enc("长三脚")), 400, "unknown_value", "长三角");
+  }
+
+  @Test
+  void filterValuesAreReadAsPeopleWriteThem() throws Exception {
+    for (String province : List.of("山东省", "鲁", "shandong", "Shandong", "SHANDONG")) {
+      assertThat(get("/api/search?province=" + enc(province)).body().get("total").asLong())
+          .as(province)
+          .isEqualTo(4);
+    }
+    assertThat(get("/api/search?industry=" + enc("生物医药")).body().get("total").asLong())
+        .isEqualTo(2);
+    assertThat(get("/api/search?area=" + enc("长江三角洲")).body().get("total").asLong()).isEqualTo(6);
   }
 
   @Test

@@ -130,9 +130,7 @@ class OpenApiTest {
     Path data = Files.createDirectories(home.resolve("data"));
     Files.copy(TestData.LIST_2021, data.resolve("clusters-2021.txt"));
     AppConfig real = TestData.config(home, data);
-    AppConfig ownConfig =
-        new AppConfig(
-            home, config, real.settings(), real.provinces(), real.industries(), real.pinyin());
+    AppConfig ownConfig = real.withConfigDir(config);
     String bio = enc("生物医药");
     String many = IntStream.range(0, 70).mapToObj(i -> "p" + i).collect(Collectors.joining(","));
 
@@ -144,6 +142,10 @@ class OpenApiTest {
           "/api/search",
           "GET",
           "/api/search?q=x&province=" + enc("山东") + "&industry=" + enc("生物产业/生物医药"));
+      check(b, "/api/search", "GET", "/api/search?q=" + enc("江苏有哪些电子元器件集群") + "&explain=true");
+      check(b, "/api/search", "GET", "/api/search?q=" + enc("富西") + "&area=" + enc("西部"));
+      check(b, "/api/search", "GET", "/api/search?province=" + enc("火星"));
+      check(b, "/api/search", "GET", "/api/search?explain=maybe");
       check(b, "/api/search", "GET", "/api/search?size=1000");
       check(b, "/api/search", "GET", "/api/search?page=abc");
       check(b, "/api/search", "GET", "/api/search?page=2000&size=10");

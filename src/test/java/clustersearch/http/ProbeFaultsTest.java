@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -72,15 +74,19 @@ class ProbeFaultsTest {
 
   @Test
   void sixtyFourFilterValuesAreStillServed() throws Exception {
-    String values =
-        IntStream.range(0, 63).mapToObj(i -> "p" + i).collect(Collectors.joining(","))
-            + ","
-            + enc("山东");
+    // Every province by its short and its full name: 64 distinct values, all known.
+    List<String> values = new ArrayList<>(server.config.provinces().order());
+    for (String p : server.config.provinces().order()) {
+      if (values.size() < 64) {
+        values.add(server.config.places().provinces().get(p).full());
+      }
+    }
+    String joined = values.stream().map(TestServer::enc).collect(Collectors.joining(","));
 
-    Response r = server.get("/api/search?province=" + values);
+    Response r = server.get("/api/search?province=" + joined);
 
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.body().get("total").asInt()).isEqualTo(4);
+    assertThat(r.body().get("total").asInt()).isEqualTo(43);
   }
 
   // Fault 4: a CONNECT with a 60 KB target wrote the whole URL into a WARN line.

@@ -70,14 +70,7 @@ final class TestServer implements AutoCloseable {
 
   private static TestServer start(AppConfig real, UnaryOperator<Settings> tweak, String adminToken)
       throws IOException {
-    AppConfig config =
-        new AppConfig(
-            real.home(),
-            real.configDir(),
-            tweak.apply(real.settings()),
-            real.provinces(),
-            real.industries(),
-            real.pinyin());
+    AppConfig config = real.with(tweak.apply(real.settings()));
     IndexBuild.run(config);
     SearchStack stack = SearchStack.open(config).orElseThrow();
     HttpApi.Admin admin =

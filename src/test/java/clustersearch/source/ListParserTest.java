@@ -50,12 +50,16 @@ class ListParserTest {
   void classifiesEveryFieldOfAll43RecordsAsAPersonReadsTheTable() throws IOException {
     ListDocument doc = ListParser.parse(TestData.LIST_2021);
     var config = TestData.config(Path.of("target"));
-    var clusters = new Classifier(config.provinces(), config.industries()).classify(doc);
+    var clusters = Classifier.of(config).classify(doc);
 
     var expected = TestData.expected2021();
     assertThat(clusters).hasSize(43);
     for (int i = 0; i < 43; i++) {
-      assertThat(clusters.get(i)).as("row %d", i + 1).isEqualTo(expected.get(i));
+      assertThat(clusters.get(i))
+          .as("row %d", i + 1)
+          .usingRecursiveComparison()
+          .ignoringFields("english")
+          .isEqualTo(expected.get(i));
     }
   }
 

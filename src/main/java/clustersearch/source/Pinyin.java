@@ -1,4 +1,4 @@
-package clustersearch.search;
+package clustersearch.source;
 
 import clustersearch.config.PinyinConfig;
 import com.ibm.icu.text.Normalizer2;

@@ -1,0 +1,38 @@
+package clustersearch.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code config/places.yaml}: the gazetteer's data. Every province's full name, abbreviations and
+ * English name; cities and their province; places below a city and their city.
+ */
+public record Places(
+    Map<String, ProvinceNames> provinces,
+    Map<String, String> cities,
+    Map<String, String> within,
+    Map<String, String> english) {
+
+  public static final String FILE = "places.yaml";
+
+  public Places {
+    provinces = Map.copyOf(Objects.requireNonNull(provinces, "places.yaml needs 'provinces'"));
+    cities = Map.copyOf(Objects.requireNonNullElse(cities, Map.of()));
+    within = Map.copyOf(Objects.requireNonNullElse(within, Map.of()));
+    english = Map.copyOf(Objects.requireNonNullElse(english, Map.of()));
+  }
+
+  /** How one province-level division is named. */
+  public record ProvinceNames(String full, List<String> abbr, String en) {
+    public ProvinceNames {
+      abbr = List.copyOf(Objects.requireNonNullElse(abbr, List.of()));
+      Objects.requireNonNull(en, "every province needs 'en'");
+    }
+  }
+
+  public static Places load(Path configDir) {
+    return Yaml.read(configDir.resolve(FILE), Places.class);
+  }
+}

@@ -1,0 +1,78 @@
+package clustersearch.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code config/weights.yaml}: every weight of the ranking, one table, each explained there. */
+public record Weights(
+    Map<String, Float> fields,
+    Float foundWhole,
+    Float wordWeight,
+    Float headBoost,
+    Float fieldTieBreaker,
+    Float readingsTieBreaker,
+    Float synonym,
+    Float related,
+    Float relatedDecay,
+    Float concept,
+    Float pinyin,
+    Float homophone,
+    Float entity,
+    Integer maxVariants) {
+
+  public static final String FILE = "weights.yaml";
+
+  /** The field groups a weight must be given for. */
+  public static final java.util.List<String> FIELD_GROUPS =
+      java.util.List.of("industry", "place", "name", "builder", "recommender", "english");
+
+  public Weights {
+    fields = Map.copyOf(Objects.requireNonNull(fields, "weights.yaml needs 'fields'"));
+    for (String group : FIELD_GROUPS) {
+      if (!fields.containsKey(group)) {
+        throw new IllegalArgumentException("fields." + group + " is missing");
+      }
+    }
+    for (String group : fields.keySet()) {
+      if (!FIELD_GROUPS.contains(group)) {
+        throw new IllegalArgumentException(
+            "fields has unknown group '" + group + "' (known: " + FIELD_GROUPS + ")");
+      }
+    }
+    Object[] all = {
+      foundWhole,
+      wordWeight,
+      headBoost,
+      fieldTieBreaker,
+      readingsTieBreaker,
+      synonym,
+      related,
+      relatedDecay,
+      concept,
+      pinyin,
+      homophone,
+      entity,
+      maxVariants
+    };
+    for (Object w : all) {
+      Objects.requireNonNull(w, "weights.yaml must give every weight (see the file's comments)");
+    }
+    for (float w : new float[] {synonym, related, concept, pinyin, homophone}) {
+      if (w <= 0 || w >= 1) {
+        throw new IllegalArgumentException(
+            "synonym, related, concept, pinyin and homophone must be between 0 and 1, so that the"
+                + " query as typed ranks first");
+      }
+    }
+  }
+
+  /** The weight of a field group. */
+  public float field(String group) {
+    return fields.get(group);
+  }
+
+  public static Weights load(Path configDir) {
+    return Yaml.read(configDir.resolve(FILE), Weights.class);
+  }
+}

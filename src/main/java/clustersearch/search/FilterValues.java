@@ -1,0 +1,124 @@
+package clustersearch.search;
+
+import clustersearch.source.Gazetteer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Filter values read as people write them, through the same gazetteer as queries: 山东省, 鲁, shandong,
+ * Shandong → 山东; 长江三角洲 → 长三角; an industry phrase alone (生物医药) → its sector/industry. A value that
+ * names nothing is a 400 that names the closest known values.
+ */
+final class FilterValues {
+  private static final String PATH_SEPARATOR = "/";
+  private static final int SUGGESTIONS = 3;
+
+  private final Gazetteer gazetteer;
+
+  FilterValues(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+  }
+
+  /** The province {@code value} names. */
+  String province(String value) {
+    return gazetteer.province(value).orElseThrow(() -> unknown("province", value, provinceNames()));
+  }
+
+  /** The region or strategic area {@code value} names. */
+  String area(String value) {
+    return gazetteer.area(value).orElseThrow(() -> unknown("area", value, gazetteer.areas()));
+  }
+
+  /** The facet path of a sector, a sector/industry, or an industry phrase alone. */
+  String[] industry(String value, Vocabulary vocabulary) {
+    String[] path =
+        java.util.Arrays.stream(value.split(PATH_SEPARATOR, -1))
+            .map(String::strip)
+            .toArray(String[]::new);
+    if (path.length > 2 || java.util.Arrays.stream(path).anyMatch(String::isEmpty)) {
+      throw new InvalidRequestException(
+          "invalid_parameter",
+          "industry must be a sector (生物产业), sector/industry (生物产业/生物医药) or an industry"
+              + " (生物医药), got '"
+              + Text.cut(value)
+              + "'");
+    }
+    List<String> known = new ArrayList<>();
+    String sector = null;
+    for (Vocabulary.Entry e : vocabulary.entries()) {
+      if (e.kind().equals("sector")) {
+        sector = e.text(); // the vocabulary lists each sector, then its industries
+        known.add(sector);
+        if (path.length == 1 && sector.equals(path[0])) {
+          return path;
+        }
+      } else if (e.kind().equals("industry")) {
+        known.add(e.text());
+        if (path.length == 2 && path[0].equals(sector) && path[1].equals(e.text())) {
+          return path;
+        }
+        if (path.length == 1 && path[0].equals(e.text())) {
+          return new String[] {sector, e.text()};
+        }
+      }
+    }
+    throw unknown("industry", value, known);
+  }
+
+  private List<String> provinceNames() {
+    List<String> names = new ArrayList<>();
+    for (String name : gazetteer.allNames()) {
+      gazetteer.province(name).ifPresent(p -> names.add(p));
+    }
+    return new ArrayList<>(new LinkedHashSet<>(names));
+  }
+
+  private static InvalidRequestException unknown(
+      String dimension, String value, List<String> known) {
+    String v = value.toLowerCase(Locale.ROOT);
+    Set<String> closest = new LinkedHashSet<>();
+    known.stream()
+        .distinct()
+        .sorted(Comparator.comparingInt((String k) -> distance(v, k.toLowerCase(Locale.ROOT))))
+        .limit(SUGGESTIONS)
+        .forEach(closest::add);
+    return new InvalidRequestException(
+        "unknown_value",
+        dimension
+            + " '"
+            + Text.cut(value)
+            + "' names nothing known; closest: "
+            + String.join(", ", closest));
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** Client text in a message, cut to a bounded slice. */
+  private static final class Text {
+    static String cut(String s) {
+      return s.length() <= 100 ? s : s.substring(0, 100) + "…";
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package clustersearch.source;
+
+import clustersearch.config.AppConfig;
+import clustersearch.config.Places;
+import clustersearch.config.Provinces;
+import clustersearch.config.Regions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The places of the lists and how people name them (config/places.yaml, regions.yaml): provinces by
+ * any of their names (山东, 山东省, 鲁, Shandong, shandong), cities, places below a city, the NBS regions
+ * and strategic areas. The one place that finds a cluster's city and areas, and that reads a place
+ * name as an entity in a query or a filter value.
+ */
+public final class Gazetteer {
+  /** What a name denotes. */
+  public enum Kind {
+    PROVINCE,
+    CITY,
+    AREA
+  }
+
+  /** A name found: what it denotes (the canonical form) and of which kind. */
+  public record Entity(Kind kind, String value) {}
+
+  private final Provinces provinces;
+  private final Places places;
+  private final Regions regions;
+  private final Pinyin pinyin;
+
+  /** Every name, lower-cased, and what it denotes; longest names first for matching. */
+  private final Map<String, Entity> names = new LinkedHashMap<>();
+
+  /** Names a query may hold inside longer text (no one-character abbreviations). */
+  private final List<String> inText;
+
+  /** The areas in order: the four regions, then the strategic areas. */
+  private final List<String> areaOrder;
+
+  public Gazetteer(Provinces provinces, Places places, Regions regions, Pinyin pinyin) {
+    this.provinces = provinces;
+    this.places = places;
+    this.regions = regions;
+    this.pinyin = pinyin;
+    for (String p : provinces.order()) {
+      Places.ProvinceNames n = places.provinces().get(p);
+      name(p, Kind.PROVINCE, p);
+      name(romanized(p), Kind.PROVINCE, p);
+      if (n != null) {
+        name(n.full(), Kind.PROVINCE, p);
+        name(n.en(), Kind.PROVINCE, p);
+        name(n.en().replace(" ", ""), Kind.PROVINCE, p);
+        n.abbr().forEach(a -> name(a, Kind.PROVINCE, p));
+      }
+    }
+    places.cities().keySet().forEach(c -> name(c, Kind.CITY, c));
+    places.within().keySet().forEach(w -> name(w, Kind.CITY, places.within().get(w)));
+    provinces.regions().keySet().forEach(r -> name(r, Kind.CITY, r));
+    List<String> order = new ArrayList<>();
+    List.of(regions.regions(), regions.areas())
+        .forEach(
+            group ->
+                group
+                    .keySet()
+                    .forEach(
+                        a -> {
+                          order.add(a);
+                          Regions.Area area = group.get(a);
+                          name(a, Kind.AREA, a);
+                          name(area.en(), Kind.AREA, a);
+                          area.aliases().forEach(alias -> name(alias, Kind.AREA, a));
+                        }));
+    this.areaOrder = List.copyOf(order);
+    this.inText =
+        names.keySet().stream()
+            .filter(n -> n.length() > 1)
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+  }
+
+  private void name(String name, Kind kind, String value) {
+    if (name != null && !name.isBlank()) {
+      names.putIfAbsent(name.toLowerCase(Locale.ROOT), new Entity(kind, value));
+    }
+  }
+
+  /** The pinyin of a Chinese name without spaces: 山东 → shandong. */
+  private String romanized(String chinese) {
+    StringBuilder out = new StringBuilder();
+    for (String s : pinyin.syllables(chinese)) {
+      if (s != null) {
+        out.append(s);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The gazetteer of {@code config}'s places.yaml, regions.yaml and provinces.yaml. */
+  public static Gazetteer of(AppConfig config) {
+    return new Gazetteer(
+        config.provinces(), config.places(), config.regions(), new Pinyin(config.pinyin()));
+  }
+
+  /** What {@code name} denotes when it is a whole place name (any case), if anything. */
+  public Optional<Entity> lookup(String name) {
+    return Optional.ofNullable(names.get(name.strip().toLowerCase(Locale.ROOT)));
+  }
+
+  /** The province {@code value} names (山东省, 鲁, Shandong → 山东), if it names one. */
+  public Optional<String> province(String value) {
+    return lookup(value).filter(e -> e.kind() == Kind.PROVINCE).map(Entity::value);
+  }
+
+  /** The area (region or strategic area) {@code value} names, if it names one. */
+  public Optional<String> area(String value) {
+    return lookup(value).filter(e -> e.kind() == Kind.AREA).map(Entity::value);
+  }
+
+  /** Every place name at least two characters long, longest first, for finding names in text. */
+  public List<String> namesInText() {
+    return inText;
+  }
+
+  /** Every name of the gazetteer (lower case), for "did you mean" on filter values. */
+  public Set<String> allNames() {
+    return names.keySet();
+  }
+
+  /** The areas in order: the four NBS regions, then the strategic areas. */
+  public List<String> areas() {
+    return areaOrder;
+  }
+
+  /**
+   * The city of a cluster: the longest city or place below a city that its name or a builder starts
+   * with (阜阳界首 → 阜阳, 燕郊 → 廊坊), else its region when that is a city (宁波), else the province itself
+   * for a municipality (天津); empty when none is known.
+   */
+  public String cityOf(String name, String region, List<String> builders) {
+    List<String> texts = new ArrayList<>();
+    texts.add(name);
+    texts.addAll(builders);
+    for (String text : texts) {
+      String best = "";
+      for (String place : places.cities().keySet()) {
+        if (text.startsWith(place) && place.length() > best.length()) {
+          best = place;
+        }
+      }
+      for (String place : places.within().keySet()) {
+        if (text.startsWith(place) && place.length() > best.length()) {
+          best = place;
+        }
+      }
+      if (!best.isEmpty()) {
+        return places.within().getOrDefault(best, best);
+      }
+    }
+    if (places.cities().containsKey(region) || provinces.regions().containsKey(region)) {
+      return region;
+    }
+    return isMunicipality(region) ? region : "";
+  }
+
+  private static final Set<String> MUNICIPALITIES = Set.of("北京", "天津", "上海", "重庆");
+
+  private static boolean isMunicipality(String province) {
+    return MUNICIPALITIES.contains(province);
+  }
+
+  /** The province of a city (a municipality is its own), or null. */
+  private String provinceOfCity(String city) {
+    if (isMunicipality(city)) {
+      return city;
+    }
+    String p = places.cities().get(city);
+    return p != null ? p : provinces.regions().get(city);
+  }
+
+  /** The regions and areas a cluster of {@code province} and {@code city} lies in, in order. */
+  public List<String> areasOf(String province, String city) {
+    Set<String> out = new LinkedHashSet<>();
+    Map<String, Regions.Area> all = new HashMap<>(regions.regions());
+    all.putAll(regions.areas());
+    for (String area : areaOrder) {
+      Regions.Area a = all.get(area);
+      if (a.provinces().contains(province) || (!city.isEmpty() && a.cities().contains(city))) {
+        out.add(area);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The English name of a province. */
+  public String provinceEn(String province) {
+    Places.ProvinceNames n = places.provinces().get(province);
+    return n != null ? n.en() : capitalized(romanized(province));
+  }
+
+  /** The English name of a region or area. */
+  public String areaEn(String area) {
+    Regions.Area a = regions.regions().getOrDefault(area, regions.areas().get(area));
+    return a == null ? area : a.en();
+  }
+
+  /**
+   * The English of a place prefix of a name (淄博, 阜阳界首, 岳阳临港, 天津市): known places by their English or
+   * pinyin, other runs of characters by their pinyin, each capitalised.
+   */
+  public String placeEn(String prefix) {
+    List<String> words = new ArrayList<>();
+    int i = 0;
+    String text = prefix.strip();
+    while (i < text.length()) {
+      String known = "";
+      for (String place : inText) {
+        if (text.startsWith(place, i) && place.length() > known.length() && isHan(place)) {
+          known = place;
+        }
+      }
+      if (!known.isEmpty()) {
+        Entity e = names.get(known);
+        words.add(
+            places.english().containsKey(known)
+                ? places.english().get(known)
+                : e.kind() == Kind.PROVINCE && known.equals(e.value())
+                    ? provinceEn(known)
+                    : capitalized(romanized(known)));
+        i += known.length();
+        continue;
+      }
+      int end = i + 1;
+      while (end < text.length() && !startsKnown(text, end)) {
+        end++;
+      }
+      String chunk = text.substring(i, end);
+      if (chunk.equals("市") || chunk.equals("区") || chunk.equals("县")) {
+        i = end;
+        continue;
+      }
+      String latin = isHan(chunk) ? capitalized(romanized(chunk)) : chunk;
+      if (!latin.isBlank()) {
+        words.add(latin);
+      }
+      i = end;
+    }
+    return String.join(" ", words);
+  }
+
+  private boolean startsKnown(String text, int at) {
+    if (text.charAt(at) == '市' || text.charAt(at) == '区') {
+      return true;
+    }
+    for (String place : inText) {
+      if (text.startsWith(place, at) && isHan(place)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isHan(String s) {
+    return s.codePoints()
+        .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  }
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}
