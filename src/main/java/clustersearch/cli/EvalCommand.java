@@ -29,21 +29,36 @@ final class EvalCommand implements Callable<Integer> {
       Evaluation.Report report = Evaluation.run(stack.service(), set);
       for (Evaluation.QueryResult q : report.queries()) {
         System.out.printf(
-            "%.3f  rr %.2f  unjudged %d  %-20s %s%n",
-            q.ndcg(), q.reciprocalRank(), q.unjudged(), q.query(), String.join(" ", q.top()));
+            "%.3f  rr %.2f  unjudged %d  %-9s %-20s %s%n",
+            q.ndcg(),
+            q.reciprocalRank(),
+            q.unjudged(),
+            q.category(),
+            q.query(),
+            String.join(" ", q.top()));
         for (String problem : q.problems()) {
           System.out.printf("       misordered: %s%n", problem);
         }
       }
-      System.out.printf(
-          "%nqueries %d  mean nDCG@10 %.4f  MRR %.4f  mean unjudged in top 10 %.2f  queries with an"
-              + " unjudged hit above a relevant one %d%n",
-          report.queries().size(),
-          report.meanNdcg(),
-          report.mrr(),
-          report.meanUnjudged(),
-          report.unjudgedAboveRelevant().size());
+      System.out.println();
+      for (String category : report.categories()) {
+        summary(category, report.of(category));
+      }
+      summary("all", report);
     }
     return 0;
+  }
+
+  private static void summary(String name, Evaluation.Report report) {
+    System.out.printf(
+        "%-10s queries %3d  mean nDCG@10 %.4f  MRR %.4f  irrelevant in top 10 %.2f  unjudged %.2f"
+            + "  unjudged above relevant %d%n",
+        name,
+        report.queries().size(),
+        report.meanNdcg(),
+        report.mrr(),
+        report.meanIrrelevant(),
+        report.meanUnjudged(),
+        report.unjudgedAboveRelevant().size());
   }
 }

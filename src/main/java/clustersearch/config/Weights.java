@@ -19,6 +19,7 @@ public record Weights(
     Float pinyin,
     Float homophone,
     Float entity,
+    Float entityAndTerms,
     Integer maxVariants) {
 
   public static final String FILE = "weights.yaml";

@@ -24,9 +24,11 @@ public final class Evaluation {
    */
   public record QueryResult(
       String query,
+      String category,
       double ndcg,
       double reciprocalRank,
       int unjudged,
+      int irrelevant,
       List<String> top,
       List<String> problems) {}
 
@@ -44,6 +46,21 @@ public final class Evaluation {
       return queries.stream().mapToInt(QueryResult::unjudged).average().orElse(0);
     }
 
+    /** Hits in the top 10 graded 0 or not judged, per query. */
+    public double meanIrrelevant() {
+      return queries.stream().mapToInt(QueryResult::irrelevant).average().orElse(0);
+    }
+
+    /** The categories, in order of first appearance. */
+    public List<String> categories() {
+      return queries.stream().map(QueryResult::category).distinct().toList();
+    }
+
+    /** The queries of one category. */
+    public Report of(String category) {
+      return new Report(queries.stream().filter(q -> q.category().equals(category)).toList());
+    }
+
     /** Queries where an unjudged hit ranks above a relevant (grade ≥ 1) one. */
     public List<QueryResult> unjudgedAboveRelevant() {
       return queries.stream()
@@ -58,18 +75,23 @@ public final class Evaluation {
     for (Map.Entry<String, Map<String, Integer>> e : judgments.grades().entrySet()) {
       SearchResult result = service.search(SearchRequest.of(e.getKey(), DEPTH));
       List<String> top = result.hits().stream().map(h -> h.cluster().id()).toList();
-      results.add(score(e.getKey(), top, e.getValue()));
+      results.add(score(e.getKey(), judgments.categoryOf(e.getKey()), top, e.getValue()));
     }
     return new Report(results);
   }
 
   /** The metrics of one ranking against its grades; unjudged hits gain nothing. */
-  static QueryResult score(String query, List<String> top, Map<String, Integer> grades) {
+  static QueryResult score(
+      String query, String category, List<String> top, Map<String, Integer> grades) {
     double dcg = 0;
     double reciprocalRank = 0;
     int unjudged = 0;
+    int irrelevant = 0;
     for (int i = 0; i < top.size() && i < DEPTH; i++) {
       Integer grade = grades.get(top.get(i));
+      if (grade == null || grade == 0) {
+        irrelevant++;
+      }
       if (grade == null) {
         unjudged++;
         continue;
@@ -86,7 +108,8 @@ public final class Evaluation {
       idcg += gain(ideal.get(i)) / log2(i + 2);
     }
     double ndcg = idcg == 0 ? (top.isEmpty() ? 1 : 0) : dcg / idcg;
-    return new QueryResult(query, ndcg, reciprocalRank, unjudged, top, problems(top, grades));
+    return new QueryResult(
+        query, category, ndcg, reciprocalRank, unjudged, irrelevant, top, problems(top, grades));
   }
 
   /** Every hit ranked directly or indirectly above a better-graded one (unjudged counts as -1). */

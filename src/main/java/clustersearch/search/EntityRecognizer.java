@@ -27,12 +27,26 @@ final class EntityRecognizer {
    * @param places what was found, by kind
    * @param rest the text with every place replaced by a space
    */
-  record Result(Set<Gazetteer.Entity> places, String rest) {}
+  record Result(Set<Gazetteer.Entity> places, List<String> sectors, String rest) {}
 
-  Result recognize(String text) {
+  Result recognize(String text, Vocabulary vocabulary) {
     Set<Gazetteer.Entity> found = new LinkedHashSet<>();
+    String padded = " " + text.toLowerCase(Locale.ROOT) + " ";
+    for (String name : gazetteer.namesInText()) {
+      if (name.contains(" ") && padded.contains(" " + name + " ")) {
+        found.add(gazetteer.lookup(name).orElseThrow()); // Yangtze River Delta
+        padded = padded.replace(" " + name + " ", "  ");
+      }
+    }
+    List<String> sectors = new ArrayList<>();
+    for (Vocabulary.Entry e : vocabulary.entries()) {
+      if (e.kind().equals("sector") && padded.contains(e.text())) {
+        sectors.add(e.text()); // 新材料产业: the clusters of the sector
+        padded = padded.replace(e.text(), " ");
+      }
+    }
     List<String> parts = new ArrayList<>();
-    for (String part : text.strip().split("\\s+")) {
+    for (String part : padded.strip().split("\\s+")) {
       if (part.isEmpty()) {
         continue;
       }
@@ -43,7 +57,7 @@ final class EntityRecognizer {
       }
       parts.add(takeOut(part, found));
     }
-    return new Result(found, String.join(" ", parts).strip());
+    return new Result(found, List.copyOf(sectors), String.join(" ", parts).strip());
   }
 
   /** {@code part} with the place names it holds (longest first) replaced by spaces. */

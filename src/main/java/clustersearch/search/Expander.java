@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 final class Expander {
   static final Pattern LATIN = Pattern.compile("[a-z][a-z0-9]*");
 
+  /** English words, one or several (smart home). */
+  static final Pattern ENGLISH_WORDS = Pattern.compile("[a-z][a-z0-9]*( [a-z][a-z0-9]*)+");
+
   /** Where a reading comes from. */
   enum Kind {
     TYPED,
@@ -70,10 +73,14 @@ final class Expander {
         readings.putIfAbsent(
             chars, new Reading(chars, Kind.PINYIN, weights.pinyin(), units.apply(chars)));
       }
-      String chinese = glossary.words().get(part.toLowerCase(Locale.ROOT));
-      if (chinese != null) {
-        readings.putIfAbsent(
-            chinese, new Reading(chinese, Kind.ENGLISH, weights.synonym(), units.apply(chinese)));
+    }
+    if (LATIN.matcher(part).matches() || ENGLISH_WORDS.matcher(part).matches()) {
+      for (String word : part.split(" ")) {
+        String chinese = glossary.words().get(word.toLowerCase(Locale.ROOT));
+        if (chinese != null) {
+          readings.putIfAbsent(
+              chinese, new Reading(chinese, Kind.ENGLISH, weights.synonym(), units.apply(chinese)));
+        }
       }
     }
     for (Reading base : List.copyOf(readings.values())) {
@@ -96,7 +103,7 @@ final class Expander {
         }
       }
     }
-    if (readings.size() == 1) {
+    {
       homophone(part, vocabulary)
           .ifPresent(
               h ->

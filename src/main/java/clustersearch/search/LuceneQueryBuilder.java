@@ -51,6 +51,12 @@ final class LuceneQueryBuilder {
   /** Bigrams of a part that must match in one field: two say more than a shared word. */
   private static final int MIN_BIGRAMS = 2;
 
+  /** English words of a phrase that must all match; longer phrases may miss one. */
+  private static final int MAX_ALL_WORDS = 3;
+
+  /** English words taken from one part at most. */
+  private static final int MAX_ENGLISH = 8;
+
   private final Fields fields;
   private final Weights weights;
   private final FacetsConfig facets = Fields.facetsConfig();
@@ -72,6 +78,32 @@ final class LuceneQueryBuilder {
     Query there =
         new ConstantScoreQuery(new TermQuery(DrillDownQuery.term(indexField, dim, e.value())));
     return new BoostQuery(there, weights.entity());
+  }
+
+  /** The constant score of the clusters of a sector the query names (新材料产业). */
+  Query sector(String sector) {
+    String indexField = facets.getDimConfig(Fields.DIM_INDUSTRY).indexFieldName;
+    Query there =
+        new ConstantScoreQuery(
+            new TermQuery(DrillDownQuery.term(indexField, Fields.DIM_INDUSTRY, sector)));
+    return new BoostQuery(there, weights.entity());
+  }
+
+  /**
+   * The bonus of a cluster in a named place (or sector) that also matches the terms: it ranks above
+   * every cluster that matches only one of the two.
+   */
+  Query both(List<Query> entities, List<Query> parts) {
+    BooleanQuery.Builder anyEntity = new BooleanQuery.Builder();
+    entities.forEach(e -> anyEntity.add(e, Occur.SHOULD));
+    BooleanQuery.Builder anyPart = new BooleanQuery.Builder();
+    parts.forEach(p -> anyPart.add(p, Occur.SHOULD));
+    BooleanQuery both =
+        new BooleanQuery.Builder()
+            .add(anyEntity.build(), Occur.FILTER)
+            .add(anyPart.build(), Occur.FILTER)
+            .build();
+    return new BoostQuery(new ConstantScoreQuery(both), weights.entityAndTerms());
   }
 
   /**
@@ -125,7 +157,10 @@ final class LuceneQueryBuilder {
       }
       if (group.equals(Fields.INDUSTRY) && !words.isEmpty()) {
         BooleanQuery.Builder wordQuery = new BooleanQuery.Builder();
-        for (String term : new LinkedHashSet<>(words)) {
+        Set<String> distinctWords = new LinkedHashSet<>(words);
+        // Two words must match when the part has two: 智能 alone of 智能制造 is 智能家居, not it.
+        wordQuery.setMinimumNumberShouldMatch(Math.min(MIN_BIGRAMS, distinctWords.size()));
+        for (String term : distinctWords) {
           Query word = lookup.query(new Term(group, term));
           boolean head = term.equals(words.get(words.size() - 1)) && words.size() > 1;
           wordQuery.add(head ? new BoostQuery(word, weights.headBoost()) : word, Occur.SHOULD);
@@ -137,11 +172,17 @@ final class LuceneQueryBuilder {
         groups.add(weighted(groupQuery, weights.field(group)));
       }
     }
-    if (Expander.LATIN.matcher(text).matches()) {
+    if (Expander.LATIN.matcher(text).matches() || Expander.ENGLISH_WORDS.matcher(text).matches()) {
       BooleanQuery.Builder english = new BooleanQuery.Builder();
-      for (String term : tokens(fields.englishAnalyzer(), Fields.ENGLISH, text, grams.size() + 4)) {
+      Set<String> terms =
+          new LinkedHashSet<>(tokens(fields.englishAnalyzer(), Fields.ENGLISH, text, MAX_ENGLISH));
+      for (String term : terms) {
         english.add(lookup.query(new Term(Fields.ENGLISH, term)), Occur.SHOULD);
       }
+      // Every word of a short phrase (new display: not every name with New in it), all but one
+      // of a longer one.
+      english.setMinimumNumberShouldMatch(
+          terms.size() <= MAX_ALL_WORDS ? terms.size() : terms.size() - 1);
       BooleanQuery q = english.build();
       if (!q.clauses().isEmpty()) {
         groups.add(weighted(q, weights.field("english")));

@@ -112,7 +112,7 @@ public final class QueryFactory {
       return new Parsed(new MatchAllDocsQuery(), List.of(), List.of(), Understood.NOTHING, null);
     }
     // 2. Recognise places and areas; they leave the text.
-    EntityRecognizer.Result recognized = entities.recognize(normalized);
+    EntityRecognizer.Result recognized = entities.recognize(normalized, vocabulary);
     // 3. Drop question and filler words.
     FillerWords.Result left = fillers.drop(fields.stripBoilerplate(recognized.rest()), vocabulary);
     // 4 and 5. Expand each part and build its query; places and areas become entity clauses.
@@ -123,8 +123,10 @@ public final class QueryFactory {
                 t, x -> LuceneQueryBuilder.tokens(fields.gramQueryAnalyzer(), "", x, MAX_GRAMS));
     TermLookup lookup = new TermLookup(searcher);
     int budget = settings.maxQueryTerms();
+    List<Query> named = new ArrayList<>();
+    recognized.places().forEach(e -> named.add(builder.entity(e)));
+    recognized.sectors().forEach(sector -> named.add(builder.sector(sector)));
     List<Query> clauses = new ArrayList<>();
-    recognized.places().forEach(e -> clauses.add(builder.entity(e)));
     Set<String> readings = new LinkedHashSet<>();
     String didYouMean = null;
     for (String part : parts(left.parts(), vocabulary)) {
@@ -147,7 +149,10 @@ public final class QueryFactory {
                   .toList();
           budget -= words.size();
           query =
-              g.isEmpty() && words.isEmpty() && !Expander.LATIN.matcher(part).matches()
+              g.isEmpty()
+                      && words.isEmpty()
+                      && !Expander.LATIN.matcher(part).matches()
+                      && !Expander.ENGLISH_WORDS.matcher(part).matches()
                   ? null
                   : builder.typed(
                       part,
@@ -174,6 +179,10 @@ public final class QueryFactory {
         break;
       }
     }
+    if (!named.isEmpty() && !clauses.isEmpty()) {
+      clauses.add(builder.both(named, List.copyOf(clauses)));
+    }
+    clauses.addAll(named);
     Set<String> needles = new LinkedHashSet<>();
     for (String reading : readings) {
       needles.addAll(grams.apply(reading));
@@ -215,7 +224,22 @@ public final class QueryFactory {
       parts.add(part.toString());
       i = end;
     }
-    return parts;
+    // Latin words that read as no pinyin are English: one part, searched as a phrase of words.
+    List<String> merged = new ArrayList<>();
+    for (String part : parts) {
+      int last = merged.size() - 1;
+      if (last >= 0 && isEnglish(merged.get(last), vocabulary) && isEnglish(part, vocabulary)) {
+        merged.set(last, merged.get(last) + " " + part);
+      } else {
+        merged.add(part);
+      }
+    }
+    return merged;
+  }
+
+  private static boolean isEnglish(String part, Vocabulary vocabulary) {
+    return part.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == ' ')
+        && (part.contains(" ") || vocabulary.read(part).isEmpty());
   }
 
   /** What the query names, for the response and the page. */
@@ -234,12 +258,10 @@ public final class QueryFactory {
         case AREA -> area.add(e.value());
       }
     }
-    List<String> sector = new ArrayList<>();
+    List<String> sector = new ArrayList<>(recognized.sectors());
     List<String> industry = new ArrayList<>();
     for (Vocabulary.Entry e : vocabulary.entries()) {
-      if (e.kind().equals("sector") && normalized.contains(e.text())) {
-        sector.add(e.text());
-      } else if (e.kind().equals("industry") && normalized.contains(e.text())) {
+      if (e.kind().equals("industry") && normalized.contains(e.text())) {
         industry.add(e.text());
       }
     }

@@ -57,7 +57,7 @@ class IndexIntegrityTest {
       assertThat(status.ready()).isTrue();
       assertThat(status.generation()).isEqualTo(intact.getFileName().toString());
       assertThat(status.problem()).contains(damaged.getFileName().toString());
-      assertThat(stack.service().search(SearchRequest.of("生物医药", 10)).total()).isEqualTo(8);
+      assertThat(stack.service().search(SearchRequest.of("生物医药", 10)).total()).isEqualTo(7);
       assertThat(stack.service().health().documents()).isEqualTo(43);
     }
   }
@@ -100,7 +100,7 @@ class IndexIntegrityTest {
           .contains(broken.getFileName().toString())
           .contains("still serving " + served.getFileName())
           .doesNotContain("\tat ");
-      assertThat(stack.service().search(SearchRequest.of("生物医药", 10)).total()).isEqualTo(8);
+      assertThat(stack.service().search(SearchRequest.of("生物医药", 10)).total()).isEqualTo(7);
     }
   }
 

@@ -84,7 +84,8 @@ class RelevanceFeaturesTest extends OnTheRealList {
     assertThat(biomedicine.subList(0, 3))
         .containsExactlyInAnyOrder("2021-19", "2021-21", "2021-38");
     assertThat(biomedicine.subList(3, 5)).containsExactlyInAnyOrder("2021-35", "2021-39");
-    assertThat(biomedicine.indexOf("2021-5")).isGreaterThan(biomedicine.indexOf("2021-16"));
+    // 生物降解材料 shares only the word 生物: it is not what 生物医药 asks for.
+    assertThat(biomedicine).doesNotContain("2021-5");
   }
 
   @ParameterizedTest
