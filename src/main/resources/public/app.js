@@ -13,7 +13,10 @@
       q: p.get('q') || '',
       province: p.getAll('province'),
       industry: p.getAll('industry'),
+      area: p.getAll('area'),
       page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
+      exact: p.get('exact') === 'true',
+      lang: p.get('lang') === 'en' ? 'en' : 'zh',
     };
   }
 
@@ -22,6 +25,9 @@
     if (s.q) p.set('q', s.q);
     s.province.forEach((v) => p.append('province', v));
     s.industry.forEach((v) => p.append('industry', v));
+    s.area.forEach((v) => p.append('area', v));
+    if (s.exact) p.set('exact', 'true');
+    if (s.lang === 'en') p.set('lang', 'en');
     if (withPage && s.page > 1) p.set('page', String(s.page));
     return p;
   }
@@ -44,6 +50,7 @@
     input.value = s.q;
     $('to-dashboard').href = '/dashboard?' + toParams(s, false);
     const params = toParams(s, true);
+    params.delete('lang');
     params.set('size', String(SIZE));
     $('error').hidden = true;
     let body;
@@ -61,9 +68,60 @@
       return;
     }
     $('summary').textContent = `共 ${body.total} 个集群，用时 ${body.tookMs} 毫秒`;
+    renderUnderstood(body, s);
     renderHits(body, s);
     renderFacets(body.facets, s);
     renderPager(body.total, s);
+  }
+
+  // What the query was understood as: a chip per place, area and sector, which the user can take
+  // out of the query or turn into a filter; and the typo line (已显示“富硒”的结果).
+  const DIMENSION = { province: 'province', area: 'area', sector: 'industry' };
+  const LABEL = { province: '省份', city: '城市', area: '区域', sector: '产业门类' };
+
+  function renderUnderstood(body, s) {
+    const box = $('understood');
+    box.replaceChildren();
+    const u = body.understood || {};
+    for (const kind of ['province', 'city', 'area', 'sector']) {
+      for (const value of u[kind] || []) {
+        const chip = text('span', LABEL[kind] + '：' + value, 'chip understood');
+        const remove = text('button', '×', 'chip-remove');
+        remove.type = 'button';
+        remove.setAttribute('aria-label', '从查询中去掉“' + value + '”');
+        remove.addEventListener('click', () => go({ ...s, q: withoutWord(s.q, value), page: 1 }));
+        chip.append(remove);
+        if (DIMENSION[kind]) {
+          const filter = text('button', '设为筛选', 'chip-filter');
+          filter.type = 'button';
+          filter.addEventListener('click', () => {
+            const dim = DIMENSION[kind];
+            go({ ...s, q: withoutWord(s.q, value), [dim]: [...s[dim], value], page: 1 });
+          });
+          chip.append(filter);
+        }
+        box.append(chip);
+      }
+    }
+    box.hidden = box.childElementCount === 0;
+    const line = $('did-you-mean');
+    line.replaceChildren();
+    if (body.didYouMean) {
+      const exact = document.createElement('a');
+      exact.href = '?' + toParams({ ...s, exact: true, page: 1 }, false);
+      exact.textContent = '仍然搜索“' + body.didYouMean.original + '”';
+      exact.addEventListener('click', (e) => {
+        e.preventDefault();
+        go({ ...s, exact: true, page: 1 });
+      });
+      line.append('已显示“' + body.didYouMean.text + '”的结果。', exact);
+    }
+    line.hidden = !body.didYouMean;
+  }
+
+  /** The query without a word the user turned into a filter or took out. */
+  function withoutWord(q, word) {
+    return q.split(word).join(' ').replace(/\s+/g, ' ').trim();
   }
 
   function renderHits(body, s) {
@@ -78,13 +136,19 @@
       const li = document.createElement('li');
       li.dataset.id = h.id;
       const title = document.createElement('h2');
-      title.innerHTML = h.highlight.name; // escaped by the server
+      if (s.lang === 'en') {
+        title.textContent = h.nameEn;
+        title.lang = 'en';
+      } else {
+        title.innerHTML = h.highlight.name; // escaped by the server
+      }
       const builder = document.createElement('p');
       builder.className = 'builder';
       builder.innerHTML = '建设单位：' + h.highlight.builder;
       li.append(title, builder,
-        text('span', h.province, 'chip'),
-        text('span', h.sector + ' / ' + h.industry, 'chip'),
+        text('span', s.lang === 'en' ? h.provinceEn : h.province, 'chip'),
+        text('span', s.lang === 'en' ? h.sectorEn + ' / ' + h.industryEn
+          : h.sector + ' / ' + h.industry, 'chip'),
         text('span', h.year + ' 年 · 第 ' + h.seq + ' 号', 'chip'));
       ol.append(li);
     }
@@ -187,7 +251,7 @@
   }
   function pick(value) {
     closeSuggestions();
-    go({ ...stateFromUrl(), q: value, page: 1 });
+    go({ ...stateFromUrl(), q: value, page: 1, exact: false });
   }
   input.addEventListener('input', () => {
     clearTimeout(timer);
@@ -234,7 +298,7 @@
   $('search').addEventListener('submit', (e) => {
     e.preventDefault();
     closeSuggestions();
-    go({ ...stateFromUrl(), q: input.value.trim(), page: 1 });
+    go({ ...stateFromUrl(), q: input.value.trim(), page: 1, exact: false });
   });
   window.addEventListener('popstate', render);
   render();

@@ -52,10 +52,17 @@
           li.dataset.id = h.id;
           const name = document.createElement('div');
           name.className = 'name';
-          name.innerHTML = h.highlight.name; // escaped by the server
+          if (opts.lang === 'en') {
+            name.textContent = h.nameEn;
+          } else {
+            name.innerHTML = h.highlight.name; // escaped by the server
+          }
           const meta = document.createElement('div');
           meta.className = 'meta';
-          meta.textContent = `${h.province} · ${h.sector} / ${h.industry}`;
+          meta.textContent =
+            opts.lang === 'en'
+              ? `${h.provinceEn} · ${h.sectorEn} / ${h.industryEn}`
+              : `${h.province} · ${h.sector} / ${h.industry}`;
           li.append(name, meta);
           ol.append(li);
         }

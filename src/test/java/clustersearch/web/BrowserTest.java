@@ -185,6 +185,51 @@ class BrowserTest {
   }
 
   @Test
+  void aQuestionShowsWhatWasUnderstoodAndAChipTurnsIntoAFilter() throws IOException {
+    browser.get(base + "/?q=" + java.net.URLEncoder.encode("江苏有哪些电子元器件集群", StandardCharsets.UTF_8));
+    waiting().until(d -> !results().isEmpty());
+
+    assertThat(results().get(0).getAttribute("data-id")).isEqualTo("2021-10");
+    WebElement understood = browser.findElement(By.id("understood"));
+    assertThat(understood.isDisplayed()).isTrue();
+    assertThat(understood.getText()).contains("省份：江苏");
+    screenshot("search-understood");
+
+    understood.findElement(By.className("chip-filter")).click();
+    waiting().until(d -> d.getCurrentUrl().contains("province="));
+    waiting()
+        .until(d -> !results().isEmpty() && d.findElement(By.id("understood")).getText().isEmpty());
+    assertThat(browser.getCurrentUrl()).contains("province=%E6%B1%9F%E8%8B%8F");
+    assertThat(results()).allSatisfy(r -> assertThat(r.getText()).contains("江苏"));
+  }
+
+  @Test
+  void aTypoIsReadAsThePhraseItSoundsLikeWithALinkToTheTextAsTyped() {
+    browser.get(base + "/?q=" + java.net.URLEncoder.encode("富西", StandardCharsets.UTF_8));
+    waiting().until(d -> !results().isEmpty());
+
+    WebElement line = browser.findElement(By.id("did-you-mean"));
+    assertThat(line.getText()).contains("已显示“富硒”的结果").contains("仍然搜索“富西”");
+    assertThat(results().get(0).getAttribute("data-id")).isEqualTo("2021-42");
+
+    line.findElement(By.tagName("a")).click();
+    waiting().until(d -> d.getCurrentUrl().contains("exact=true"));
+    waiting().until(d -> d.findElement(By.id("results")).getText().contains("没有"));
+    assertThat(browser.findElement(By.id("did-you-mean")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void withLangEnTheResultsShowEnglishNames() {
+    browser.get(base + "/?q=aluminium&lang=en");
+    waiting().until(d -> !results().isEmpty());
+
+    assertThat(results().get(0).findElement(By.tagName("h2")).getText())
+        .isEqualTo(
+            "Fuyang Jieshou High-tech Zone Aluminium Matrix Composites Innovative Industrial Cluster");
+    assertThat(results().get(0).getText()).contains("Anhui").contains("New Material Industry");
+  }
+
+  @Test
   void thePageIsUsableAtPhoneWidth() throws IOException {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
