@@ -45,6 +45,11 @@ final class IndexCommand implements Callable<Integer> {
         out.printf("  %s %s (industry: %s)%n", c.id(), c.name(), c.industry());
       }
     }
+    if (!report.untranslated().isEmpty()) {
+      out.printf(
+          "no English name in config/glossary.yaml (pinyin used instead) for: %s%n",
+          String.join(", ", report.untranslated()));
+    }
     out.printf(
         "indexed %d clusters into %s in %.2f s%n",
         report.clusters(),

@@ -3,6 +3,7 @@ package clustersearch.cli;
 import clustersearch.search.SearchRequest;
 import clustersearch.search.SearchResult;
 import clustersearch.search.SearchStack;
+import clustersearch.search.Understood;
 import clustersearch.source.Cluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,6 +43,18 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--page", defaultValue = "1", description = "Page (default: ${DEFAULT-VALUE}).")
   int page;
 
+  @Option(names = "--area", description = "Only this region or strategic area (repeatable).")
+  List<String> areas = List.of();
+
+  @Option(names = "--exact", description = "Search the text as typed: no reading of typos.")
+  boolean exact;
+
+  @Option(
+      names = "--explain",
+      description =
+          "Show under each hit which readings matched in which field, and the score parts.")
+  boolean explain;
+
   @Option(names = "--json", description = "Print the API's JSON instead of a table.")
   boolean json;
 
@@ -52,7 +65,15 @@ final class SearchCommand implements Callable<Integer> {
           stack
               .service()
               .search(
-                  new SearchRequest(String.join(" ", words), provinces, industries, page, size));
+                  new SearchRequest(
+                      String.join(" ", words),
+                      provinces,
+                      industries,
+                      areas,
+                      page,
+                      size,
+                      exact,
+                      explain));
       if (json) {
         System.out.println(
             new ObjectMapper()
@@ -68,12 +89,32 @@ final class SearchCommand implements Callable<Integer> {
   private static void print(SearchResult result) {
     System.out.printf(
         "%d clusters match \"%s\" (%.2f ms)%n", result.total(), result.query(), result.tookMs());
+    Understood u = result.understood();
+    System.out.printf(
+        "understood: province %s, city %s, area %s, sector %s, industry %s; terms %s; dropped %s%n",
+        u.province(), u.city(), u.area(), u.sector(), u.industry(), u.terms(), u.dropped());
+    if (result.didYouMean() != null) {
+      System.out.printf(
+          "showing results for \"%s\" (search \"%s\" as typed with --exact)%n",
+          result.didYouMean().text(), result.didYouMean().original());
+    }
     int rank = (result.page() - 1) * result.size();
     for (SearchResult.Hit hit : result.hits()) {
       Cluster c = hit.cluster();
       System.out.printf(
           "%3d  %7.3f  %-8s %-4s %s / %s%n       %s%n",
           ++rank, hit.score(), c.id(), c.province(), c.sector(), c.industry(), c.name());
+      if (hit.explain() != null) {
+        explain(hit.explain(), 2);
+      }
+    }
+  }
+
+  /** The score tree, one part a line, indented by depth. */
+  private static void explain(SearchResult.Explanation e, int depth) {
+    System.out.printf("%s%8.3f  %s%n", "  ".repeat(depth + 2), e.value(), e.description());
+    for (SearchResult.Explanation d : e.details()) {
+      explain(d, depth + 1);
     }
   }
 }

@@ -21,9 +21,15 @@ public final class IndexBuild {
    * What a build read and wrote.
    *
    * @param other the clusters no sector rule matched (其他), for the operator to review
+   * @param untranslated industry phrases config/glossary.yaml has no English for (their English
+   *     name falls back to pinyin), for the operator to add
    */
   public record Report(
-      List<DataFolder.Read> lists, List<Cluster> other, Path generation, Duration took) {
+      List<DataFolder.Read> lists,
+      List<Cluster> other,
+      List<String> untranslated,
+      Path generation,
+      Duration took) {
     public int clusters() {
       return lists.stream().mapToInt(r -> r.clusters().size()).sum();
     }
@@ -39,6 +45,13 @@ public final class IndexBuild {
     Path generation = new Indexer(new IndexLayout(config.indexDir()), fields).rebuild(clusters);
     List<Cluster> other =
         clusters.stream().filter(c -> IndustryRules.OTHER.equals(c.sector())).toList();
-    return new Report(lists, other, generation, Duration.ofNanos(System.nanoTime() - start));
+    List<String> untranslated =
+        clusters.stream()
+            .map(Cluster::industry)
+            .distinct()
+            .filter(industry -> !classifier.translates(industry))
+            .toList();
+    return new Report(
+        lists, other, untranslated, generation, Duration.ofNanos(System.nanoTime() - start));
   }
 }

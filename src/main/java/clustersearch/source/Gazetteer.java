@@ -232,8 +232,8 @@ public final class Gazetteer {
         words.add(
             places.english().containsKey(known)
                 ? places.english().get(known)
-                : e.kind() == Kind.PROVINCE && known.equals(e.value())
-                    ? provinceEn(known)
+                : e.kind() == Kind.PROVINCE
+                    ? provinceEn(e.value()) // 天津市 → Tianjin
                     : capitalized(romanized(known)));
         i += known.length();
         continue;

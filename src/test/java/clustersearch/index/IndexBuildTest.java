@@ -34,6 +34,7 @@ class IndexBuildTest {
         .singleElement()
         .satisfies(r -> assertThat(r.document().year()).isEqualTo(2021));
     assertThat(report.other()).extracting(c -> c.industry()).containsExactly("煤化工", "富硒");
+    assertThat(report.untranslated()).isEmpty();
     assertThat(new IndexLayout(home.resolve("index")).current()).contains(report.generation());
   }
 
@@ -53,6 +54,21 @@ class IndexBuildTest {
       assertThat(stack.service().get("2022-19").orElseThrow().name()).contains("淄博");
       var first = stack.service().search(SearchRequest.of("", 1)).hits().get(0).cluster();
       assertThat(first.id()).isEqualTo("2021-1"); // list order: year, then 序号
+    }
+  }
+
+  @Test
+  void industryPhrasesWithoutAnEnglishNameAreReported(@TempDir Path home) throws IOException {
+    Path data = Files.createDirectories(home.resolve("renamed"));
+    String text = Files.readString(TestData.LIST_2021, StandardCharsets.UTF_8);
+    Files.writeString(data.resolve("clusters-2021.txt"), text.replace("锂电创新型", "钠电创新型"));
+
+    IndexBuild.Report report = IndexBuild.run(TestData.config(home, data));
+
+    assertThat(report.untranslated()).containsExactly("钠电");
+    try (SearchStack stack = SearchStack.open(TestData.config(home, data)).orElseThrow()) {
+      assertThat(stack.service().get("2021-17").orElseThrow().english().industryEn())
+          .isEqualTo("Nadian");
     }
   }
 
