@@ -160,7 +160,7 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
    *     matching text, so they are blanked out before tokenizing, on both sides
    */
   public record Analysis(List<String> boilerplate) {
-    public static final List<String> BOILERPLATE = List.of("创新型产业集群", "高新区", "管委会");
+    public static final List<String> BOILERPLATE = List.of("创新型产业集群", "高新区", "管委会", "科技厅", "科技局");
 
     public Analysis {
       boilerplate = List.copyOf(Objects.requireNonNullElse(boilerplate, BOILERPLATE));

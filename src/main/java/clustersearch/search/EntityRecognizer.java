@@ -15,6 +15,9 @@ import java.util.Set;
  * and are only reported. A one-character abbreviation (鲁) counts only as a whole part.
  */
 final class EntityRecognizer {
+  /** Administrative suffixes a place name may carry in a query (宁波市, 山东省). */
+  private static final String ADMINISTRATIVE = "市省区县";
+
   private final Gazetteer gazetteer;
 
   EntityRecognizer(Gazetteer gazetteer) {
@@ -71,8 +74,11 @@ final class EntityRecognizer {
       int at = lower.indexOf(name);
       while (at >= 0) {
         found.add(gazetteer.lookup(name).orElseThrow());
-        rest =
-            rest.substring(0, at) + " ".repeat(name.length()) + rest.substring(at + name.length());
+        int end = at + name.length();
+        if (end < rest.length() && ADMINISTRATIVE.indexOf(rest.charAt(end)) >= 0) {
+          end++; // 宁波市科技局: the 市 belongs to the place
+        }
+        rest = rest.substring(0, at) + " ".repeat(end - at) + rest.substring(end);
         lower = rest.toLowerCase(Locale.ROOT);
         at = lower.indexOf(name);
       }

@@ -64,7 +64,17 @@ public final class Gazetteer {
     }
     places.cities().keySet().forEach(c -> name(c, Kind.CITY, c));
     places.within().keySet().forEach(w -> name(w, Kind.CITY, places.within().get(w)));
-    provinces.regions().keySet().forEach(r -> name(r, Kind.CITY, r));
+    // A region a list prints: a city with its own plan (宁波), or a body of a province (兵团 → 新疆).
+    provinces
+        .regions()
+        .forEach(
+            (r, p) -> {
+              if (places.cities().containsKey(r)) {
+                name(r, Kind.CITY, r);
+              } else {
+                name(r, Kind.PROVINCE, p);
+              }
+            });
     List<String> order = new ArrayList<>();
     List.of(regions.regions(), regions.areas())
         .forEach(

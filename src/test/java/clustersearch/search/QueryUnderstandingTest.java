@@ -154,6 +154,14 @@ class QueryUnderstandingTest extends OnTheRealList {
   }
 
   @Test
+  void theRecommenderIsSearchable() throws IOException {
+    SearchResult corps = service.search(SearchRequest.of("新疆生产建设兵团科技局", 10));
+    assertThat(corps.hits()).extracting(h -> h.cluster().id()).containsExactly("2021-43");
+    SearchResult ningbo = service.search(SearchRequest.of("宁波市科技局", 10));
+    assertThat(ningbo.hits()).extracting(h -> h.cluster().id()).containsExactly("2021-11");
+  }
+
+  @Test
   void aPlaceAndAnIndustryRankClustersWithBothFirst() throws IOException {
     List<String> ids =
         service.search(SearchRequest.of("湖南的装备制造集群有哪些", 10)).hits().stream()
