@@ -230,6 +230,26 @@ class BrowserTest {
   }
 
   @Test
+  void theEmbedPageInEnglishFiltersByAProvinceWrittenInFull() {
+    browser.get(
+        base
+            + "/embed?lang=en&province="
+            + java.net.URLEncoder.encode("山东省", StandardCharsets.UTF_8));
+    SearchContext widget = browser.findElement(By.id("widget")).getShadowRoot();
+    WebElement box = widget.findElement(By.cssSelector("input"));
+    box.sendKeys("biomedicine");
+    box.sendKeys(Keys.ENTER);
+    waiting().until(d -> !widget.findElements(By.cssSelector("li[data-id]")).isEmpty());
+
+    List<WebElement> hits = widget.findElements(By.cssSelector("li[data-id]"));
+    assertThat(hits.get(0).getAttribute("data-id")).isEqualTo("2021-19");
+    assertThat(hits.get(0).getText())
+        .contains("Zibo High-tech Zone Biomedicine and Biomedical Engineering")
+        .contains("Shandong");
+    assertThat(hits).extracting(WebElement::getText).allMatch(t -> t.contains("Shandong"));
+  }
+
+  @Test
   void thePageIsUsableAtPhoneWidth() throws IOException {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
