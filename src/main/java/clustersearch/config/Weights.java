@@ -20,6 +20,8 @@ public record Weights(
     Float homophone,
     Float entity,
     Float entityAndTerms,
+    Integer minBigrams,
+    Integer englishAllWords,
     Integer maxVariants) {
 
   public static final String FILE = "weights.yaml";

@@ -1,5 +1,6 @@
 package clustersearch.search;
 
+import clustersearch.config.IndustryRules;
 import clustersearch.source.Gazetteer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,16 @@ import java.util.Set;
  */
 final class FilterValues {
   private static final String PATH_SEPARATOR = "/";
+
+  /** The sectors a filter may name: the nine of the 2018 classification and 其他. */
+  private static final List<String> SECTORS = sectors();
+
+  private static List<String> sectors() {
+    List<String> all = new ArrayList<>(IndustryRules.SECTORS);
+    all.add(IndustryRules.OTHER);
+    return List.copyOf(all);
+  }
+
   private static final int SUGGESTIONS = 3;
 
   private final Gazetteer gazetteer;
@@ -46,6 +57,9 @@ final class FilterValues {
               + " (生物医药), got '"
               + Text.cut(value)
               + "'");
+    }
+    if (path.length == 1 && SECTORS.contains(path[0])) {
+      return path; // any of the nine sectors (or 其他), with clusters in this index or not
     }
     List<String> known = new ArrayList<>();
     String sector = null;

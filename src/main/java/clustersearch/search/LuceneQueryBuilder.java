@@ -48,11 +48,6 @@ import org.apache.lucene.search.TermQuery;
  * matching either.
  */
 final class LuceneQueryBuilder {
-  /** Bigrams of a part that must match in one field: two say more than a shared word. */
-  private static final int MIN_BIGRAMS = 2;
-
-  /** English words of a phrase that must all match; longer phrases may miss one. */
-  private static final int MAX_ALL_WORDS = 3;
 
   /** English words taken from one part at most. */
   private static final int MAX_ENGLISH = 8;
@@ -133,7 +128,8 @@ final class LuceneQueryBuilder {
         for (String term : distinct) {
           bigrams.add(lookup.query(new Term(gramField, term)), Occur.SHOULD);
         }
-        bigrams.setMinimumNumberShouldMatch(Math.min(MIN_BIGRAMS, (distinct.size() + 1) / 2));
+        bigrams.setMinimumNumberShouldMatch(
+            Math.min(weights.minBigrams(), (distinct.size() + 1) / 2));
         BooleanQuery matched = bigrams.build();
         if (!matched.clauses().isEmpty()) {
           builder.add(matched, Occur.SHOULD);
@@ -159,7 +155,7 @@ final class LuceneQueryBuilder {
         BooleanQuery.Builder wordQuery = new BooleanQuery.Builder();
         Set<String> distinctWords = new LinkedHashSet<>(words);
         // Two words must match when the part has two: 智能 alone of 智能制造 is 智能家居, not it.
-        wordQuery.setMinimumNumberShouldMatch(Math.min(MIN_BIGRAMS, distinctWords.size()));
+        wordQuery.setMinimumNumberShouldMatch(Math.min(weights.minBigrams(), distinctWords.size()));
         for (String term : distinctWords) {
           Query word = lookup.query(new Term(group, term));
           boolean head = term.equals(words.get(words.size() - 1)) && words.size() > 1;
@@ -182,7 +178,7 @@ final class LuceneQueryBuilder {
       // Every word of a short phrase (new display: not every name with New in it), all but one
       // of a longer one.
       english.setMinimumNumberShouldMatch(
-          terms.size() <= MAX_ALL_WORDS ? terms.size() : terms.size() - 1);
+          terms.size() <= weights.englishAllWords() ? terms.size() : terms.size() - 1);
       BooleanQuery q = english.build();
       if (!q.clauses().isEmpty()) {
         groups.add(weighted(q, weights.field("english")));
