@@ -136,12 +136,15 @@
       const li = document.createElement('li');
       li.dataset.id = h.id;
       const title = document.createElement('h2');
+      const page = document.createElement('a');
+      page.href = '/clusters/' + encodeURIComponent(h.id);
       if (s.lang === 'en') {
-        title.textContent = h.nameEn;
+        page.textContent = h.nameEn;
         title.lang = 'en';
       } else {
-        title.innerHTML = h.highlight.name; // escaped by the server
+        page.innerHTML = h.highlight.name; // escaped by the server
       }
+      title.append(page);
       const builder = document.createElement('p');
       builder.className = 'builder';
       builder.innerHTML = '建设单位：' + h.highlight.builder;

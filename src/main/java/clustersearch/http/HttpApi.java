@@ -36,6 +36,7 @@ public final class HttpApi {
 
   private static final String EMBED = resource("public/embed.html");
   private static final String DOCS = resource("public/docs.html");
+  private static final String CLUSTER_PAGE = resource("public/cluster.html");
   static final String OPENAPI = resource("openapi.json");
 
   private HttpApi() {}
@@ -105,6 +106,7 @@ public final class HttpApi {
           routes.page("/dashboard", ctx -> ctx.contentType(HTML).result(DASHBOARD));
           routes.page(EMBED_PAGE, ctx -> ctx.contentType(HTML).result(EMBED));
           routes.page("/docs", ctx -> ctx.contentType(HTML).result(DOCS));
+          routes.page("/clusters/{id}", ctx -> ctx.contentType(HTML).result(CLUSTER_PAGE));
           routes.state("/metrics", ctx -> ctx.contentType(PROMETHEUS).result(metrics.scrape()));
           routes.data(
               "/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI), caching);
@@ -118,6 +120,7 @@ public final class HttpApi {
           routes.data(API + "/stats", controller::stats, caching);
           routes.data(API + "/export", controller::export, caching);
           routes.data(API + "/clusters/{id}", controller::cluster, caching);
+          routes.data(API + "/clusters/{id}/similar", controller::similar, caching);
           routes.state(API + "/health", controller::health);
           routes.state(API + "/ready", controller::ready);
           if (admin != null) {

@@ -12,6 +12,7 @@ import java.util.List;
 /** Client IO for the search endpoints: read and validate parameters, call the service, answer. */
 final class SearchController {
   private static final int DEFAULT_SUGGESTIONS = 10;
+  private static final int DEFAULT_SIMILAR = 5;
 
   private final SearchService service;
   private final int defaultSize;
@@ -96,6 +97,16 @@ final class SearchController {
     ctx.json(
         service
             .get(id)
+            .orElseThrow(() -> ApiException.notFound("No cluster with id '" + id + "'")));
+  }
+
+  /** GET /api/clusters/{id}/similar?size= */
+  void similar(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(DEFAULT_SIMILAR);
+    ctx.json(
+        service
+            .similar(id, size)
             .orElseThrow(() -> ApiException.notFound("No cluster with id '" + id + "'")));
   }
 

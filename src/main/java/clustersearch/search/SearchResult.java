@@ -63,6 +63,16 @@ public record SearchResult(
     }
   }
 
+  /**
+   * A cluster's related clusters.
+   *
+   * @param id the cluster they relate to
+   */
+  public record Similar(String id, List<Related> similar) {}
+
+  /** A related cluster and why: the same "industry", "sector" or "province" (best first). */
+  public record Related(@JsonUnwrapped Cluster cluster, List<String> reasons) {}
+
   /** The total and facets alone, for /api/facets. */
   public record FacetsOnly(long total, FacetCounts facets) {}
 }

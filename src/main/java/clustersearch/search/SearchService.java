@@ -28,8 +28,13 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -260,6 +265,59 @@ public final class SearchService {
       return Optional.of(
           ClusterDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
     }
+  }
+
+  /**
+   * A cluster's related clusters, for its page: the same industry phrase first, then the same
+   * sector, then the same province, each tie in list order. Empty when there is no such id.
+   */
+  public Optional<SearchResult.Similar> similar(String id, int size) throws IOException {
+    if (size < 1 || size > MAX_SUGGESTIONS) {
+      throw new InvalidRequestException(
+          "invalid_parameter", "size must be from 1 to " + MAX_SUGGESTIONS + ", got " + size);
+    }
+    Optional<Cluster> cluster = get(id);
+    if (cluster.isEmpty()) {
+      return Optional.empty();
+    }
+    Cluster c = cluster.get();
+    try (ClusterIndex.Lease lease = index.acquire()) {
+      IndexSearcher searcher = lease.searcher();
+      String field = facetsConfig.getDimConfig(Fields.DIM_INDUSTRY).indexFieldName;
+      String provinceField = facetsConfig.getDimConfig(Fields.DIM_PROVINCE).indexFieldName;
+      BooleanQuery.Builder q = new BooleanQuery.Builder();
+      q.add(
+          related(DrillDownQuery.term(field, Fields.DIM_INDUSTRY, c.sector(), c.industry()), 100),
+          Occur.SHOULD);
+      q.add(related(DrillDownQuery.term(field, Fields.DIM_INDUSTRY, c.sector()), 10), Occur.SHOULD);
+      q.add(
+          related(DrillDownQuery.term(provinceField, Fields.DIM_PROVINCE, c.province()), 1),
+          Occur.SHOULD);
+      q.add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT);
+      TopDocs top = searcher.search(q.build(), size, RANKING);
+      StoredFields stored = searcher.storedFields();
+      List<SearchResult.Related> related = new ArrayList<>();
+      for (ScoreDoc doc : top.scoreDocs) {
+        Cluster other = ClusterDocuments.fromDocument(stored.document(doc.doc));
+        List<String> reasons = new ArrayList<>();
+        if (other.industry().equals(c.industry())) {
+          reasons.add("industry");
+        }
+        if (other.sector().equals(c.sector())) {
+          reasons.add("sector");
+        }
+        if (other.province().equals(c.province())) {
+          reasons.add("province");
+        }
+        related.add(new SearchResult.Related(other, reasons));
+      }
+      return Optional.of(new SearchResult.Similar(id, related));
+    }
+  }
+
+  /** The constant weight of one reason two clusters are related. */
+  private static Query related(Term term, float weight) {
+    return new BoostQuery(new ConstantScoreQuery(new TermQuery(term)), weight);
   }
 
   /** What the served index holds; STARTING while no verified generation is open. */

@@ -193,6 +193,20 @@ class HttpApiTest {
   }
 
   @Test
+  void similarClustersShareTheIndustryFirstThenTheSectorThenTheProvince() throws Exception {
+    JsonNode similar = get("/api/clusters/2021-21/similar?size=6").body().get("similar");
+
+    assertThat(ids(similar))
+        .containsExactly("2021-38", "2021-1", "2021-16", "2021-19", "2021-35", "2021-39");
+    assertThat(similar.get(0).get("reasons").toString()).isEqualTo("[\"industry\",\"sector\"]");
+    assertThat(similar.get(1).get("reasons").toString()).isEqualTo("[\"sector\"]");
+    assertThat(ids(get("/api/clusters/2021-20/similar?size=20").body().get("similar")))
+        .doesNotContain("2021-20")
+        .contains("2021-21"); // 新乡, the other 河南 cluster
+    assertError(get("/api/clusters/2021-99/similar"), 404, "not_found", "2021-99");
+  }
+
+  @Test
   void filterValuesAreReadAsPeopleWriteThem() throws Exception {
     for (String province : List.of("山东省", "鲁", "shandong", "Shandong", "SHANDONG")) {
       assertThat(get("/api/search?province=" + enc(province)).body().get("total").asLong())

@@ -174,6 +174,17 @@ class OpenApiTest {
       check(b, "/api/clusters/{id}", "GET", "/api/clusters/2021-99");
       etag = server.get("/api/clusters/2021-19").header("ETag");
       check(b, "/api/clusters/{id}", "GET", "/api/clusters/2021-19", "If-None-Match", etag);
+      check(b, "/api/clusters/{id}/similar", "GET", "/api/clusters/2021-21/similar");
+      check(b, "/api/clusters/{id}/similar", "GET", "/api/clusters/2021-99/similar");
+      check(b, "/api/clusters/{id}/similar", "GET", "/api/clusters/2021-21/similar?size=99");
+      etag = server.get("/api/clusters/2021-21/similar").header("ETag");
+      check(
+          b,
+          "/api/clusters/{id}/similar",
+          "GET",
+          "/api/clusters/2021-21/similar",
+          "If-None-Match",
+          etag);
       check(b, "/api/health", "GET", "/api/health");
       check(b, "/api/ready", "GET", "/api/ready");
       check(b, "/api", "GET", "/api");
@@ -230,6 +241,7 @@ class OpenApiTest {
       check(b, "/api/stats", "GET", "/api/stats");
       check(b, "/api/export", "GET", "/api/export");
       check(b, "/api/clusters/{id}", "GET", "/api/clusters/2021-1");
+      check(b, "/api/clusters/{id}/similar", "GET", "/api/clusters/2021-1/similar");
       check(b, "/api/ready", "GET", "/api/ready");
       check(b, "/api/health", "GET", "/api/health");
     } finally {

@@ -250,6 +250,31 @@ class BrowserTest {
   }
 
   @Test
+  void aResultLeadsToItsClusterPageWithRelatedClusters() throws IOException {
+    browser.get(base + "/?q=" + java.net.URLEncoder.encode("新乡", StandardCharsets.UTF_8));
+    waiting().until(d -> !results().isEmpty());
+    results().get(0).findElement(By.cssSelector("h2 a")).click();
+    waiting().until(d -> d.getCurrentUrl().endsWith("/clusters/2021-21"));
+    waiting().until(d -> !d.findElements(By.cssSelector("#related li")).isEmpty());
+
+    assertThat(browser.findElement(By.id("name")).getText()).isEqualTo("新乡高新区生物医药创新型产业集群");
+    assertThat(browser.findElement(By.id("fields")).getText())
+        .contains("河南")
+        .contains("生物产业")
+        .contains("中部")
+        .contains("新乡高新区管委会")
+        .contains("河南省科技厅")
+        .contains("2021 年度名单，序号 21")
+        .contains("生物产业 / 生物医药");
+    WebElement first = browser.findElements(By.cssSelector("#related li")).get(0);
+    assertThat(first.getAttribute("data-id")).isEqualTo("2021-38");
+    assertThat(first.getText()).contains("玉溪").contains("同产业");
+    screenshot("cluster");
+    first.findElement(By.tagName("a")).click();
+    waiting().until(d -> d.getCurrentUrl().endsWith("/clusters/2021-38"));
+  }
+
+  @Test
   void thePageIsUsableAtPhoneWidth() throws IOException {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
