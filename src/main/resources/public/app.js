@@ -70,7 +70,8 @@
     $('summary').textContent = `共 ${body.total} 个集群，用时 ${body.tookMs} 毫秒`;
     renderUnderstood(body, s);
     renderHits(body, s);
-    renderFacets(body.facets, s);
+    allFacets = null;
+    renderFacets(body.facets, s, false);
     renderPager(body.total, s);
   }
 
@@ -177,9 +178,54 @@
     return label;
   }
 
-  function renderFacets(facets, s) {
+  // The search answers the top values of each dimension; "更多" asks /api/facets for every value,
+  // and a long list gets a filter box.
+  const FACET_TOP = 10;
+  let allFacets = null;
+
+  async function showAll(s) {
+    const params = toParams({ ...s, page: 1 }, false);
+    params.delete('lang');
+    const asked = params.toString();
+    const res = await fetch('/api/facets?' + params).catch(() => null);
+    if (!res || !res.ok || asked !== currentQuery()) return; // a newer search replaced this one
+    allFacets = (await res.json()).facets;
+    renderFacets(allFacets, s, true);
+  }
+
+  function currentQuery() {
+    const p = toParams({ ...stateFromUrl(), page: 1 }, false);
+    p.delete('lang');
+    return p.toString();
+  }
+
+  function moreButton(s) {
+    const more = text('button', '更多', 'facet-more');
+    more.type = 'button';
+    more.setAttribute('aria-expanded', 'false');
+    more.addEventListener('click', () => showAll(s));
+    return more;
+  }
+
+  function filterBox(list, label) {
+    const box = document.createElement('input');
+    box.type = 'search';
+    box.className = 'facet-filter';
+    box.placeholder = '筛选' + label;
+    box.setAttribute('aria-label', '筛选' + label);
+    box.addEventListener('input', () => {
+      const needle = box.value.trim();
+      for (const li of list.children) {
+        li.hidden = needle !== '' && !li.textContent.includes(needle);
+      }
+    });
+    return box;
+  }
+
+  function renderFacets(facets, s, all) {
     const provinces = $('facet-province');
     provinces.replaceChildren();
+    for (const extra of document.querySelectorAll('.facet-more, .facet-filter')) extra.remove();
     const shown = new Set();
     for (const f of facets.province) {
       shown.add(f.value);
@@ -191,6 +237,11 @@
       const li = document.createElement('li');
       li.append(checkbox('province', v, 0, true, s));
       provinces.append(li);
+    }
+    if (all && facets.province.length > FACET_TOP) {
+      provinces.before(filterBox(provinces, '省份'));
+    } else if (!all && facets.province.length >= FACET_TOP) {
+      provinces.after(moreButton(s));
     }
     const industries = $('facet-industry');
     industries.replaceChildren();
@@ -216,6 +267,10 @@
       }
       li.append(toggle, checkbox('industry', sector.value, sector.count, s.industry.includes(sector.value), s), children);
       industries.append(li);
+    }
+    const truncated = facets.industry.some((f) => (f.children || []).length >= FACET_TOP);
+    if (!all && truncated) {
+      industries.after(moreButton(s));
     }
   }
 

@@ -275,6 +275,31 @@ class BrowserTest {
   }
 
   @Test
+  void moreRevealsEveryProvinceAndTheFilterBoxNarrowsThem() {
+    browser.get(base + "/");
+    waiting().until(d -> !results().isEmpty());
+    WebElement provinces = browser.findElement(By.id("facet-province"));
+    assertThat(provinces.getText()).doesNotContain("新疆"); // 22 provinces, the top 10 shown
+
+    browser.findElement(By.cssSelector("#facet-province + .facet-more")).click();
+    waiting().until(d -> d.findElement(By.id("facet-province")).getText().contains("新疆"));
+    assertThat(browser.findElements(By.cssSelector("#facet-province li"))).hasSize(22);
+
+    WebElement filter = browser.findElement(By.cssSelector(".facet-filter"));
+    filter.sendKeys("新");
+    assertThat(browser.findElements(By.cssSelector("#facet-province li")))
+        .filteredOn(WebElement::isDisplayed)
+        .extracting(WebElement::getText)
+        .singleElement()
+        .asString()
+        .contains("新疆");
+    browser.findElement(By.id("f-province-新疆")).click();
+    waiting().until(d -> d.getCurrentUrl().contains("province="));
+    waiting().until(d -> results().size() == 1);
+    assertThat(results().get(0).getAttribute("data-id")).isEqualTo("2021-43");
+  }
+
+  @Test
   void thePageIsUsableAtPhoneWidth() throws IOException {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
