@@ -9,8 +9,8 @@
   const script = document.currentScript;
   const api = script ? new URL(script.src).origin : location.origin;
   const LABELS = {
-    zh: { placeholder: '搜索创新型产业集群', search: '搜索', total: (n) => `共 ${n} 个集群`, none: (q) => `没有与“${q}”匹配的集群。`, error: '无法连接到检索服务。', more: '查看全部结果' },
-    en: { placeholder: 'Search innovative industrial clusters', search: 'Search', total: (n) => `${n} clusters`, none: (q) => `No cluster matches “${q}”.`, error: 'The search service cannot be reached.', more: 'All results' },
+    zh: { placeholder: '搜索创新型产业集群', search: '搜索', total: (n, shown) => shown < n ? `共 ${n} 个集群，显示前 ${shown} 个` : `共 ${n} 个集群`, none: (q) => q ? `没有与“${q}”匹配的集群。` : '没有符合范围的集群。', error: '无法连接到检索服务。', more: '查看全部结果', scope: '范围' },
+    en: { placeholder: 'Search innovative industrial clusters', search: 'Search', total: (n, shown) => shown < n ? `${n} clusters, first ${shown} shown` : `${n} clusters`, none: (q) => q ? `No cluster matches “${q}”.` : 'No cluster in this scope.', error: 'The search service cannot be reached.', more: 'All results', scope: 'Scope' },
   };
   const STYLE = `
     :host { all: initial; display: block; font: 15px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2933; }
@@ -21,7 +21,9 @@
     ol { list-style: none; margin: .6rem 0 0; padding: 0; }
     li { padding: .45rem 0; border-bottom: 1px solid #d9e2ec; }
     .name { font-weight: 600; } em { font-style: normal; background: #fff3bf; }
-    .meta, .total { color: #616e7c; font-size: .85em; }
+    .meta, .total, .scope { color: #616e7c; font-size: .85em; }
+    .name a { color: inherit; text-decoration: none; } .name a:hover { text-decoration: underline; }
+    .more { display: inline-block; margin-top: .4rem; color: #0b5cad; }
     [role=alert] { color: #8a1c1c; }`;
 
   function mount(host, options) {
@@ -31,32 +33,55 @@
     root.innerHTML = `<style>${STYLE}</style>
       <form part="form" role="search"><label style="position:absolute;left:-9999px" for="q">${t.placeholder}</label>
       <input id="q" type="search" placeholder="${t.placeholder}"><button type="submit">${t.search}</button></form>
-      <p class="total" aria-live="polite"></p><ol></ol>`;
+      <p class="scope" hidden></p><p class="total" aria-live="polite"></p><ol></ol><a class="more" target="_blank" rel="noopener" hidden></a>`;
     const form = root.querySelector('form');
     const input = root.querySelector('input');
     const total = root.querySelector('.total');
     const ol = root.querySelector('ol');
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const p = new URLSearchParams({ q: input.value.trim(), size: String(opts.size) });
-      if (opts.province) String(opts.province).split(',').forEach((v) => p.append('province', v));
-      if (opts.industry) String(opts.industry).split(',').forEach((v) => p.append('industry', v));
-      ol.replaceChildren();
+    const more = root.querySelector('.more');
+    const scope = root.querySelector('.scope');
+    const filters = new URLSearchParams();
+    if (opts.province) String(opts.province).split(',').forEach((v) => filters.append('province', v));
+    if (opts.industry) String(opts.industry).split(',').forEach((v) => filters.append('industry', v));
+    const named = [...filters.values()];
+    scope.textContent = t.scope + '：' + named.join(' · ');
+    scope.hidden = named.length === 0;
+    let latest = 0;
+    // Searches the text of the box (blank: every cluster of the widget's scope); runs on load.
+    async function run() {
+      const asked = ++latest;
+      const q = input.value.trim();
+      const p = new URLSearchParams(filters);
+      if (q) p.set('q', q);
+      p.set('size', String(opts.size));
       try {
         const res = await fetch(api + '/api/search?' + p);
         const body = await res.json();
+        if (asked !== latest) return; // a newer search is on its way
+        ol.replaceChildren();
         if (!res.ok) throw new Error(body.error ? body.error.message : String(res.status));
-        total.textContent = body.total ? t.total(body.total) : t.none(input.value.trim());
+        total.textContent = body.total ? t.total(body.total, body.hits.length) : t.none(q);
+        const all = new URLSearchParams(p);
+        all.delete('size');
+        if (opts.lang === 'en') all.set('lang', 'en');
+        more.href = api + '/?' + all;
+        more.textContent = t.more + ' →';
+        more.hidden = body.total <= body.hits.length;
         for (const h of body.hits) {
           const li = document.createElement('li');
           li.dataset.id = h.id;
           const name = document.createElement('div');
           name.className = 'name';
+          const page = document.createElement('a');
+          page.href = api + '/clusters/' + encodeURIComponent(h.id);
+          page.target = '_blank';
+          page.rel = 'noopener';
           if (opts.lang === 'en') {
-            name.textContent = h.nameEn;
+            page.textContent = h.nameEn;
           } else {
-            name.innerHTML = h.highlight.name; // escaped by the server
+            page.innerHTML = h.highlight.name; // escaped by the server
           }
+          name.append(page);
           const meta = document.createElement('div');
           meta.className = 'meta';
           meta.textContent =
@@ -67,13 +92,21 @@
           ol.append(li);
         }
       } catch (err) {
+        if (asked !== latest) return;
         total.textContent = '';
+        more.hidden = true;
+        ol.replaceChildren();
         const li = document.createElement('li');
         li.setAttribute('role', 'alert');
         li.textContent = err instanceof TypeError ? t.error : err.message;
         ol.append(li);
       }
+    }
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      run();
     });
+    run();
     return root;
   }
 

@@ -99,6 +99,12 @@ class BrowserTest {
     Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
   }
 
+  /** The id of a widget's first result, or "" while it has none. */
+  static String firstId(SearchContext widget) {
+    List<WebElement> hits = widget.findElements(By.cssSelector("li[data-id]"));
+    return hits.isEmpty() ? "" : hits.get(0).getAttribute("data-id");
+  }
+
   static List<WebElement> results() {
     return browser.findElements(By.cssSelector("#results li[data-id]"));
   }
@@ -239,7 +245,7 @@ class BrowserTest {
     WebElement box = widget.findElement(By.cssSelector("input"));
     box.sendKeys("biomedicine");
     box.sendKeys(Keys.ENTER);
-    waiting().until(d -> !widget.findElements(By.cssSelector("li[data-id]")).isEmpty());
+    waiting().until(d -> firstId(widget).equals("2021-19")); // the list on load starts with 2021-16
 
     List<WebElement> hits = widget.findElements(By.cssSelector("li[data-id]"));
     assertThat(hits.get(0).getAttribute("data-id")).isEqualTo("2021-19");
@@ -297,6 +303,27 @@ class BrowserTest {
     waiting().until(d -> d.getCurrentUrl().contains("province="));
     waiting().until(d -> results().size() == 1);
     assertThat(results().get(0).getAttribute("data-id")).isEqualTo("2021-43");
+  }
+
+  @Test
+  void theExamplePortalWorksOnAnyPortAndAWidgetSmallerThanItsResultsLinksToAll() {
+    browser.get(base + "/example-portal.html");
+    SearchContext widget = browser.findElement(By.id("clusters")).getShadowRoot();
+    waiting().until(d -> widget.findElements(By.cssSelector("li[data-id]")).size() == 4);
+    assertThat(widget.findElement(By.cssSelector("li[data-id] a")).getAttribute("href"))
+        .startsWith(base + "/clusters/2021-");
+
+    browser.get(
+        base
+            + "/embed?province="
+            + java.net.URLEncoder.encode("山东省", StandardCharsets.UTF_8)
+            + "&size=3");
+    SearchContext small = browser.findElement(By.id("widget")).getShadowRoot();
+    waiting().until(d -> small.findElements(By.cssSelector("li[data-id]")).size() == 3);
+    assertThat(small.findElement(By.cssSelector(".total")).getText()).isEqualTo("共 4 个集群，显示前 3 个");
+    WebElement all = small.findElement(By.cssSelector(".more"));
+    assertThat(all.isDisplayed()).isTrue();
+    assertThat(all.getAttribute("href")).isEqualTo(base + "/?province=%E5%B1%B1%E4%B8%9C%E7%9C%81");
   }
 
   @Test
@@ -361,10 +388,14 @@ class BrowserTest {
     try {
       browser.get("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
       SearchContext widget = browser.findElement(By.id("w")).getShadowRoot();
+      // Without a click, the widget lists its scope: the four 山东 clusters.
+      waiting().until(d -> widget.findElements(By.cssSelector("li[data-id]")).size() == 4);
+      assertThat(widget.findElement(By.cssSelector(".scope")).getText()).isEqualTo("范围：山东");
       WebElement box = widget.findElement(By.cssSelector("input"));
       box.sendKeys("生物医药");
       box.sendKeys(Keys.ENTER);
-      waiting().until(d -> !widget.findElements(By.cssSelector("li[data-id]")).isEmpty());
+      waiting()
+          .until(d -> firstId(widget).equals("2021-19")); // the list on load starts with 2021-16
 
       List<WebElement> hits = widget.findElements(By.cssSelector("li[data-id]"));
       assertThat(hits.get(0).getAttribute("data-id")).isEqualTo("2021-19");
