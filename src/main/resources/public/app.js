@@ -57,11 +57,11 @@
     try {
       const res = await fetch('/api/search?' + params);
       body = await res.json();
-      if (!res.ok) throw new Error(body.error ? body.error.message : res.statusText);
+      if (!res.ok) throw Object.assign(new Error(res.statusText), { api: body.error });
     } catch (e) {
       $('error').textContent = e instanceof TypeError
         ? '无法连接到服务器，请稍后重试。'
-        : '请求有误：' + e.message;
+        : window.ClusterErrors.describe(e.api);
       $('error').hidden = false;
       $('results').replaceChildren();
       $('summary').textContent = '';

@@ -36,7 +36,7 @@
     const error = document.getElementById('error');
     if (!res || !res.ok) {
       const body = res ? await res.json().catch(() => ({})) : {};
-      error.textContent = res ? '请求有误：' + (body.error ? body.error.message : res.status) : '无法连接到服务器。';
+      error.textContent = res ? window.ClusterErrors.describe(body.error) : '无法连接到服务器。';
       error.hidden = false;
       return;
     }

@@ -267,6 +267,15 @@ class ProbeFaultsTest {
     assertThat(r.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
   }
 
+  @Test
+  void theFaviconIsServed() throws Exception {
+    Response icon = server.get("/favicon.ico");
+
+    assertThat(icon.status()).isEqualTo(200);
+    assertThat(icon.contentType()).contains("icon");
+    assertThat(server.get("/").raw().body()).contains("<meta name=\"description\"");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/", "/dashboard", "/index.html"})
   void pagesHaveACharsetAPolicyAndCannotBeFramed(String page) throws Exception {

@@ -101,8 +101,12 @@ class BrowserTest {
 
   /** The id of a widget's first result, or "" while it has none. */
   static String firstId(SearchContext widget) {
-    List<WebElement> hits = widget.findElements(By.cssSelector("li[data-id]"));
-    return hits.isEmpty() ? "" : hits.get(0).getAttribute("data-id");
+    try {
+      List<WebElement> hits = widget.findElements(By.cssSelector("li[data-id]"));
+      return hits.isEmpty() ? "" : hits.get(0).getAttribute("data-id");
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return ""; // the list was being replaced
+    }
   }
 
   static List<WebElement> results() {
@@ -181,13 +185,22 @@ class BrowserTest {
   }
 
   @Test
-  void aRefusedRequestShowsTheServersMessage() {
+  void aRefusedRequestIsExplainedInChinese() {
     browser.get(base + "/?industry=%2F");
     waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
-
     assertThat(browser.findElement(By.id("error")).getText())
-        .startsWith("请求有误")
-        .contains("sector/industry");
+        .startsWith("产业筛选应为门类")
+        .doesNotContain("sector/industry");
+
+    browser.get(base + "/?province=" + java.net.URLEncoder.encode("山冬", StandardCharsets.UTF_8));
+    waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+    assertThat(browser.findElement(By.id("error")).getText())
+        .startsWith("没有名为“山冬”的省份")
+        .contains("山东");
+
+    browser.get(base + "/?page=2000");
+    waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+    assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("翻页过深：请缩小查询或增加筛选条件后再翻页。");
   }
 
   @Test
