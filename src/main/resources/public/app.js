@@ -14,6 +14,7 @@
       province: p.getAll('province'),
       industry: p.getAll('industry'),
       area: p.getAll('area'),
+      year: p.getAll('year'),
       page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
       exact: p.get('exact') === 'true',
       lang: p.get('lang') === 'en' ? 'en' : 'zh',
@@ -26,6 +27,7 @@
     s.province.forEach((v) => p.append('province', v));
     s.industry.forEach((v) => p.append('industry', v));
     s.area.forEach((v) => p.append('area', v));
+    s.year.forEach((v) => p.append('year', v));
     if (s.exact) p.set('exact', 'true');
     if (s.lang === 'en') p.set('lang', 'en');
     if (withPage && s.page > 1) p.set('page', String(s.page));
@@ -268,9 +270,29 @@
       li.append(toggle, checkbox('industry', sector.value, sector.count, s.industry.includes(sector.value), s), children);
       industries.append(li);
     }
+    flat('area', facets.area || [], s);
+    flat('year', facets.year || [], s);
     const truncated = facets.industry.some((f) => (f.children || []).length >= FACET_TOP);
     if (!all && truncated) {
       industries.after(moreButton(s));
+    }
+  }
+
+  /** A flat dimension (area, year): a checkbox per value, selected values kept when counted 0. */
+  function flat(dim, values, s) {
+    const list = $('facet-' + dim);
+    list.replaceChildren();
+    const shown = new Set();
+    for (const f of values) {
+      shown.add(f.value);
+      const li = document.createElement('li');
+      li.append(checkbox(dim, f.value, f.count, s[dim].includes(f.value), s));
+      list.append(li);
+    }
+    for (const v of s[dim].filter((v) => !shown.has(v))) {
+      const li = document.createElement('li');
+      li.append(checkbox(dim, v, 0, true, s));
+      list.append(li);
     }
   }
 

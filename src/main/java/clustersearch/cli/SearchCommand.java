@@ -46,6 +46,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--area", description = "Only this region or strategic area (repeatable).")
   List<String> areas = List.of();
 
+  @Option(names = "--year", description = "Only lists of this year (repeatable).")
+  List<String> years = List.of();
+
   @Option(names = "--exact", description = "Search the text as typed: no reading of typos.")
   boolean exact;
 
@@ -70,6 +73,7 @@ final class SearchCommand implements Callable<Integer> {
                       provinces,
                       industries,
                       areas,
+                      years,
                       page,
                       size,
                       exact,

@@ -22,7 +22,7 @@ final class SearchController {
     this.defaultSize = defaultSize;
   }
 
-  /** GET /api/search?q=&province=&industry=&area=&page=&size=&exact=&explain= */
+  /** GET /api/search?q=&province=&industry=&area=&year=&page=&size=&exact=&explain= */
   void search(Context ctx) throws IOException {
     int page = ctx.queryParamAsClass("page", Integer.class).getOrDefault(1);
     int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(defaultSize);
@@ -46,6 +46,7 @@ final class SearchController {
         values(ctx, "province"),
         values(ctx, "industry"),
         values(ctx, "area"),
+        values(ctx, "year"),
         page,
         size,
         flag(ctx, "exact"),

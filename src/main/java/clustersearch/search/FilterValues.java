@@ -44,6 +44,16 @@ final class FilterValues {
     return gazetteer.area(value).orElseThrow(() -> unknown("area", value, gazetteer.areas()));
   }
 
+  /** The year {@code value} names (2021, 2021年, 2021年度) among the years of the index. */
+  String year(String value, List<Integer> years) {
+    String digits = value.strip().replaceFirst("年度?$", "");
+    List<String> known = years.stream().map(String::valueOf).toList();
+    if (!known.contains(digits)) {
+      throw unknown("year", value, known);
+    }
+    return digits;
+  }
+
   /** The facet path of a sector, a sector/industry, or an industry phrase alone. */
   String[] industry(String value, Vocabulary vocabulary) {
     String[] path =

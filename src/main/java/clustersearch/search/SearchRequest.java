@@ -9,6 +9,7 @@ import java.util.List;
  * @param provinces province filter (山东, 山东省, 鲁, Shandong), values OR'ed
  * @param industries sector (生物产业), sector/industry, or industry phrase alone (生物医药), OR'ed
  * @param areas region or strategic area filter (东部, 长三角), OR'ed
+ * @param years list year filter (2021, 2021年), OR'ed
  * @param page 1-based page
  * @param size hits per page
  * @param exact search the text as typed, without reading typos as the phrase they sound like
@@ -19,6 +20,7 @@ public record SearchRequest(
     List<String> provinces,
     List<String> industries,
     List<String> areas,
+    List<String> years,
     int page,
     int size,
     boolean exact,
@@ -29,12 +31,13 @@ public record SearchRequest(
     provinces = List.copyOf(provinces);
     industries = List.copyOf(industries);
     areas = List.copyOf(areas);
+    years = List.copyOf(years);
   }
 
   /** A search without area filter, typo reading on, no explanation. */
   public SearchRequest(
       String query, List<String> provinces, List<String> industries, int page, int size) {
-    this(query, provinces, industries, List.of(), page, size, false, false);
+    this(query, provinces, industries, List.of(), List.of(), page, size, false, false);
   }
 
   /** The first page of {@code query}, unfiltered. */
@@ -44,6 +47,6 @@ public record SearchRequest(
 
   /** The same filters and query, for counting (one hit, no explanation). */
   public SearchRequest forCounting() {
-    return new SearchRequest(query, provinces, industries, areas, 1, 1, exact, false);
+    return new SearchRequest(query, provinces, industries, areas, years, 1, 1, exact, false);
   }
 }

@@ -53,7 +53,10 @@ public record SearchResult(
 
   /** Facet counts per dimension; with a filter on a dimension, its other values still count. */
   public record FacetCounts(
-      List<FacetValue> province, List<FacetValue> industry, List<FacetValue> area) {}
+      List<FacetValue> province,
+      List<FacetValue> industry,
+      List<FacetValue> area,
+      List<FacetValue> year) {}
 
   /** One facet value and its count; sectors carry their industries as children. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

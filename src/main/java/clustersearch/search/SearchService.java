@@ -388,6 +388,9 @@ public final class SearchService {
     for (String area : capped("area", request.areas())) {
       query.add(Fields.DIM_AREA, filters.area(area));
     }
+    for (String year : capped("year", request.years())) {
+      query.add(Fields.DIM_YEAR, filters.year(year, lease.vocabulary().years()));
+    }
     return query;
   }
 
@@ -419,7 +422,12 @@ public final class SearchService {
       sectors.add(new FacetValue(sector.value(), sector.count(), industries));
     }
     List<FacetValue> areas = sorted(top(facets, topN, Fields.DIM_AREA), byOrder(gazetteer.areas()));
-    return new FacetCounts(provinces, sectors, areas);
+    // Newest list first.
+    List<FacetValue> years =
+        top(facets, topN, Fields.DIM_YEAR).stream()
+            .sorted(Comparator.comparing(FacetValue::value).reversed())
+            .toList();
+    return new FacetCounts(provinces, sectors, areas, years);
   }
 
   private static List<FacetValue> top(Facets facets, int topN, String dim, String... path)

@@ -145,6 +145,8 @@ class OpenApiTest {
       check(b, "/api/search", "GET", "/api/search?q=" + enc("江苏有哪些电子元器件集群") + "&explain=true");
       check(b, "/api/search", "GET", "/api/search?q=" + enc("富西") + "&area=" + enc("西部"));
       check(b, "/api/search", "GET", "/api/search?province=" + enc("火星"));
+      check(b, "/api/search", "GET", "/api/search?year=2021&area=" + enc("东部"));
+      check(b, "/api/search", "GET", "/api/search?year=1999");
       check(b, "/api/search", "GET", "/api/search?explain=maybe");
       check(b, "/api/search", "GET", "/api/search?size=1000");
       check(b, "/api/search", "GET", "/api/search?page=abc");

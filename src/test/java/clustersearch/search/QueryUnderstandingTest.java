@@ -179,7 +179,8 @@ class QueryUnderstandingTest extends OnTheRealList {
 
     SearchResult exact =
         service.search(
-            new SearchRequest("富西", List.of(), List.of(), List.of(), 1, 10, true, false));
+            new SearchRequest(
+                "富西", List.of(), List.of(), List.of(), List.of(), 1, 10, true, false));
     assertThat(exact.didYouMean()).isNull();
     assertThat(exact.total()).isZero();
   }
@@ -187,7 +188,8 @@ class QueryUnderstandingTest extends OnTheRealList {
   @Test
   void explainGivesEachHitItsScoreParts() throws IOException {
     SearchResult r =
-        service.search(new SearchRequest("锂电", List.of(), List.of(), List.of(), 1, 3, false, true));
+        service.search(
+            new SearchRequest("锂电", List.of(), List.of(), List.of(), List.of(), 1, 3, false, true));
 
     SearchResult.Explanation top = r.hits().get(0).explain();
     assertThat(top.value()).isEqualTo(r.hits().get(0).score());

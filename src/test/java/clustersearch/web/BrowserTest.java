@@ -340,6 +340,20 @@ class BrowserTest {
   }
 
   @Test
+  void theAreaAndYearFacetsFilter() {
+    browser.get(base + "/");
+    waiting().until(d -> !results().isEmpty());
+    assertThat(browser.findElement(By.id("facet-year")).getText()).contains("2021").contains("43");
+
+    browser.findElement(By.id("f-area-东北")).click();
+    waiting().until(d -> d.getCurrentUrl().contains("area="));
+    waiting().until(d -> results().size() == 2);
+    assertThat(results())
+        .extracting(r -> r.getAttribute("data-id"))
+        .containsExactly("2021-5", "2021-6");
+  }
+
+  @Test
   void thePageIsUsableAtPhoneWidth() throws IOException {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
