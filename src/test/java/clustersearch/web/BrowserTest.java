@@ -371,6 +371,46 @@ class BrowserTest {
   }
 
   @Test
+  void theDashboardMapShowsCountsAndAProvinceClickFilters() throws IOException {
+    browser.get(base + "/dashboard");
+    waiting()
+        .until(
+            d ->
+                ((JavascriptExecutor) d).executeScript("return window.dashboardDrawn === true")
+                    == Boolean.TRUE);
+    assertThat(browser.findElement(By.id("kpi-clusters")).getText()).isEqualTo("43");
+    assertThat(browser.findElement(By.id("kpi-provinces")).getText()).isEqualTo("22");
+    assertThat(browser.findElement(By.id("kpi-years")).getText()).isEqualTo("2021");
+    Object shandong =
+        browser.executeScript(
+            "return dashboardCharts.map.getOption().series[0].data"
+                + ".find(function (d) { return d.name === '山东'; }).value");
+    assertThat(((Number) shandong).intValue()).isEqualTo(4);
+    assertThat(browser.findElement(By.id("table-area")).getAttribute("textContent"))
+        .contains("东部16")
+        .contains("东北2");
+    screenshot("dashboard-map");
+
+    // Click 山东 on the map (its pixel from the map's own projection).
+    @SuppressWarnings("unchecked")
+    List<Number> xy =
+        (List<Number>)
+            browser.executeScript(
+                "return dashboardCharts.map.convertToPixel({seriesIndex: 0}, [118.3, 36.2])");
+    WebElement map = browser.findElement(By.id("map"));
+    int dx = xy.get(0).intValue() - map.getSize().getWidth() / 2;
+    int dy = xy.get(1).intValue() - map.getSize().getHeight() / 2;
+    new org.openqa.selenium.interactions.Actions(browser)
+        .moveToElement(map, dx, dy)
+        .click()
+        .perform();
+    waiting().until(d -> d.getCurrentUrl().contains("province="));
+    waiting().until(d -> !results().isEmpty());
+    assertThat(browser.getCurrentUrl()).contains("province=%E5%B1%B1%E4%B8%9C");
+    assertThat(results()).hasSize(4);
+  }
+
+  @Test
   void theDashboardDrawsShandongWithFourClusters() throws IOException {
     browser.get(base + "/dashboard");
     waiting()
