@@ -66,6 +66,7 @@
       `共 ${stats.total} 个集群` + (q ? `，检索“${q}”` : '') + (filters.length ? `，筛选：${filters.join('、')}` : '');
     document.getElementById('to-search').href = '/?' + params;
     document.getElementById('csv-records').href = '/api/export?format=csv&' + params;
+    document.getElementById('xlsx-records').href = '/api/export?format=xlsx&' + params;
 
     document.getElementById('kpi-clusters').textContent = stats.total;
     document.getElementById('kpi-provinces').textContent = stats.provinces.filter((p) => p.count > 0).length;

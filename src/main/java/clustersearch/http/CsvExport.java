@@ -6,38 +6,28 @@ import java.util.List;
 
 /**
  * Clusters as CSV (RFC 4180) in UTF-8 with a byte order mark, so that Excel opens the Chinese text
- * correctly; one row per cluster, builder units joined with 、 as printed.
+ * correctly; one row per cluster, the columns and Chinese headers of {@link RecordColumns}.
  */
 final class CsvExport {
-  static final String HEADER =
-      "id,year,seq,region,province,name,builder,recommender,sector,industry";
-
   private CsvExport() {}
 
   static byte[] toBytes(List<Cluster> clusters) {
-    StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
-    for (Cluster c : clusters) {
-      String[] cells = {
-        c.id(),
-        Integer.toString(c.year()),
-        Integer.toString(c.seq()),
-        c.region(),
-        c.province(),
-        c.name(),
-        c.builder(),
-        c.recommender(),
-        c.sector(),
-        c.industry()
-      };
-      for (int i = 0; i < cells.length; i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append(escape(cells[i]));
-      }
-      out.append("\r\n");
+    StringBuilder out = new StringBuilder("\uFEFF");
+    row(out, RecordColumns.ALL.stream().map(c -> (Object) c.header()).toList());
+    for (Cluster cluster : clusters) {
+      row(out, RecordColumns.ALL.stream().map(c -> c.value().apply(cluster)).toList());
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void row(StringBuilder out, List<Object> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append(escape(String.valueOf(cells.get(i))));
+    }
+    out.append("\r\n");
   }
 
   /**

@@ -69,16 +69,22 @@ final class SearchController {
   /** Every matching record, for a spreadsheet or a program. */
   record Export(int total, List<Cluster> clusters) {}
 
-  /** GET /api/export?q=&province=&industry=&format=csv|json */
+  /** GET /api/export?q=&province=&industry=&format=csv|xlsx|json */
   void export(Context ctx) throws IOException {
     String format = ctx.queryParamAsClass("format", String.class).getOrDefault("csv");
-    if (!format.equals("csv") && !format.equals("json")) {
+    if (!format.equals("csv") && !format.equals("json") && !format.equals("xlsx")) {
       throw new ApiException(
-          400, "invalid_parameter", "format must be csv or json, got '" + format + "'");
+          400,
+          "invalid_parameter",
+          "format must be csv, xlsx or json, got '" + Text.bounded(format) + "'");
     }
     List<Cluster> clusters = service.matching(request(ctx, 1, 1));
     if (format.equals("json")) {
       ctx.json(new Export(clusters.size(), clusters));
+    } else if (format.equals("xlsx")) {
+      ctx.contentType(XlsxExport.CONTENT_TYPE)
+          .header("Content-Disposition", "attachment; filename=\"clusters.xlsx\"")
+          .result(XlsxExport.toBytes(clusters));
     } else {
       ctx.contentType("text/csv; charset=utf-8")
           .header("Content-Disposition", "attachment; filename=\"clusters.csv\"")

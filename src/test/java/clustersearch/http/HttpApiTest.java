@@ -281,8 +281,37 @@ class HttpApiTest {
     assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("clusters.csv");
     assertThat(r.body()[0]).isEqualTo((byte) 0xEF);
     assertThat(csv.lines()).hasSize(5);
+    assertThat(csv.lines().toList().get(0))
+        .isEqualTo("\uFEFF编号,年份,序号,地区,省份,城市,集群名称,建设单位,推荐单位,产业门类,产业,区域,英文名称");
     assertThat(csv.lines().toList().get(1))
-        .isEqualTo("2021-16,2021,16,山东,山东,威海高新区高端医疗器械创新型产业集群,威海高新区管委会,山东省科技厅,生物产业,高端医疗器械");
+        .isEqualTo(
+            "2021-16,2021,16,山东,山东,威海,威海高新区高端医疗器械创新型产业集群,威海高新区管委会,山东省科技厅,生物产业,高端医疗器械,"
+                + "东部、黄河流域,Weihai High-tech Zone High-end Medical Devices Innovative Industrial Cluster");
+  }
+
+  @Test
+  void exportGivesAnXlsxWithChineseHeaders() throws Exception {
+    HttpResponse<byte[]> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/api/export?format=xlsx&province=" + enc("山东")))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(r.body()))) {
+      var sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("编号");
+      assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("集群名称");
+      assertThat(sheet.getLastRowNum()).isEqualTo(4);
+      assertThat(sheet.getRow(4).getCell(6).getStringCellValue())
+          .isEqualTo("淄博高新区生物医药与生物医学工程创新型产业集群");
+      assertThat(sheet.getRow(4).getCell(2).getNumericCellValue()).isEqualTo(19.0);
+    }
   }
 
   @Test
@@ -291,7 +320,7 @@ class HttpApiTest {
 
     assertThat(body.get("total").asInt()).isEqualTo(1);
     assertThat(body.at("/clusters/0/id").asText()).isEqualTo("2021-12");
-    assertError(get("/api/export?format=xlsx"), 400, "invalid_parameter", "csv or json");
+    assertError(get("/api/export?format=xml"), 400, "invalid_parameter", "csv, xlsx or json");
   }
 
   @Test

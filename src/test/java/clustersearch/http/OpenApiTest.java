@@ -169,6 +169,7 @@ class OpenApiTest {
       check(b, "/api/stats", "GET", "/api/stats", "If-None-Match", etag);
       check(b, "/api/export", "GET", "/api/export?format=json&province=" + enc("山东"));
       check(b, "/api/export", "GET", "/api/export?format=csv");
+      check(b, "/api/export", "GET", "/api/export?format=xlsx");
       check(b, "/api/export", "GET", "/api/export?format=xml");
       etag = server.get("/api/export").header("ETag");
       check(b, "/api/export", "GET", "/api/export", "If-None-Match", etag);
