@@ -2,7 +2,7 @@
 // can be shared and the back button works. Highlights come HTML-escaped from the server.
 (function () {
   'use strict';
-  const SIZE = 10;
+  const SIZES = [10, 20, 50];
   const $ = (id) => document.getElementById(id);
   const input = $('q');
   const list = $('suggestions');
@@ -16,6 +16,7 @@
       area: p.getAll('area'),
       year: p.getAll('year'),
       page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
+      size: SIZES.includes(parseInt(p.get('size'), 10)) ? parseInt(p.get('size'), 10) : SIZES[0],
       exact: p.get('exact') === 'true',
       lang: p.get('lang') === 'en' ? 'en' : 'zh',
     };
@@ -31,6 +32,7 @@
     if (s.exact) p.set('exact', 'true');
     if (s.lang === 'en') p.set('lang', 'en');
     if (withPage && s.page > 1) p.set('page', String(s.page));
+    if (withPage && s.size !== SIZES[0]) p.set('size', String(s.size));
     return p;
   }
 
@@ -53,7 +55,7 @@
     $('to-dashboard').href = '/dashboard?' + toParams(s, false);
     const params = toParams(s, true);
     params.delete('lang');
-    params.set('size', String(SIZE));
+    params.set('size', String(s.size));
     $('error').hidden = true;
     let body;
     try {
@@ -70,11 +72,43 @@
       return;
     }
     $('summary').textContent = `共 ${body.total} 个集群，用时 ${body.tookMs} 毫秒`;
+    renderActive(s);
     renderUnderstood(body, s);
     renderHits(body, s);
     allFacets = null;
     renderFacets(body.facets, s, false);
     renderPager(body.total, s);
+  }
+
+  // The filters in force, as chips that each remove their filter, and 清除全部.
+  const DIM_LABEL = { province: '省份', industry: '产业', area: '区域', year: '年份' };
+
+  function renderActive(s) {
+    const box = $('active-filters');
+    box.replaceChildren();
+    let any = false;
+    for (const dim of Object.keys(DIM_LABEL)) {
+      for (const value of s[dim]) {
+        any = true;
+        const chip = text('span', DIM_LABEL[dim] + '：' + value.split('/').pop(), 'chip active');
+        const remove = text('button', '×', 'chip-remove');
+        remove.type = 'button';
+        remove.setAttribute('aria-label', '去掉筛选“' + value + '”');
+        remove.addEventListener('click', () =>
+          go({ ...s, [dim]: s[dim].filter((v) => v !== value), page: 1 }));
+        chip.append(remove);
+        box.append(chip);
+      }
+    }
+    if (any) {
+      const clear = text('button', '清除全部', 'clear-all');
+      clear.type = 'button';
+      clear.addEventListener('click', () =>
+        go({ ...s, province: [], industry: [], area: [], year: [], page: 1 }));
+      box.append(clear);
+    }
+    box.hidden = !any;
+    $('per-page').value = String(s.size);
   }
 
   // What the query was understood as: a chip per place, area and sector, which the user can take
@@ -296,10 +330,13 @@
     }
   }
 
+  $('per-page').addEventListener('change', (e) =>
+    go({ ...stateFromUrl(), size: parseInt(e.target.value, 10), page: 1 }));
+
   function renderPager(total, s) {
     const nav = $('pager');
     nav.replaceChildren();
-    const pages = Math.ceil(total / SIZE);
+    const pages = Math.ceil(total / s.size);
     if (pages <= 1) return;
     const link = (page, label) => {
       if (page === s.page) {

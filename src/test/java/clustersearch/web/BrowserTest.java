@@ -354,6 +354,28 @@ class BrowserTest {
   }
 
   @Test
+  void activeFiltersShowAsChipsThatClearAndThePageSizeIsChosen() {
+    browser.get(
+        base
+            + "/?province="
+            + java.net.URLEncoder.encode("山东", StandardCharsets.UTF_8)
+            + "&area="
+            + java.net.URLEncoder.encode("东部", StandardCharsets.UTF_8));
+    waiting().until(d -> results().size() == 4);
+    WebElement active = browser.findElement(By.id("active-filters"));
+    assertThat(active.getText()).contains("省份：山东").contains("区域：东部").contains("清除全部");
+
+    active.findElement(By.className("clear-all")).click();
+    waiting().until(d -> results().size() == 10);
+    assertThat(browser.findElement(By.id("active-filters")).isDisplayed()).isFalse();
+
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("per-page")))
+        .selectByVisibleText("50");
+    waiting().until(d -> results().size() == 43);
+    assertThat(browser.getCurrentUrl()).contains("size=50");
+  }
+
+  @Test
   void thePageIsUsableAtPhoneWidth() throws IOException {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
