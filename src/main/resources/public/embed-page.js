@@ -7,3 +7,12 @@ ClusterSearch.mount(document.getElementById('widget'), {
   size: p.get('size') ? parseInt(p.get('size'), 10) : 5,
   lang: p.get('lang') || 'zh',
 });
+
+// Tell a parent page the height of this page, so that its iframe can fit it:
+// window.addEventListener('message', (e) => { if (e.data.type === 'cluster-search:height') … }).
+if (window.parent !== window && window.ResizeObserver) {
+  new ResizeObserver(() => {
+    window.parent.postMessage(
+      { type: 'cluster-search:height', height: document.documentElement.scrollHeight }, '*');
+  }).observe(document.body);
+}

@@ -2,8 +2,10 @@
 //   <div id="clusters"></div>
 //   <script src="http://HOST:7070/embed.js" data-target="#clusters"
 //           data-province="山东" data-industry="生物产业" data-size="5" data-lang="zh"></script>
-// or call ClusterSearch.mount(element, {province, industry, size, lang}). The widget lives in a
-// Shadow DOM, so the portal's styles and the widget's never touch each other.
+// or write <cluster-search province="山东" size="5"></cluster-search> after the script tag, or call
+// ClusterSearch.mount(element, {province, industry, size, lang}). The widget lives in a Shadow DOM,
+// so the portal's styles and the widget's never touch each other; the portal themes it through CSS
+// custom properties: --cs-accent, --cs-text, --cs-border, --cs-radius, --cs-font.
 (function () {
   'use strict';
   const script = document.currentScript;
@@ -13,17 +15,17 @@
     en: { placeholder: 'Search innovative industrial clusters', search: 'Search', total: (n, shown) => shown < n ? `${n} clusters, first ${shown} shown` : `${n} clusters`, none: (q) => q ? `No cluster matches “${q}”.` : 'No cluster in this scope.', error: 'The search service cannot be reached.', more: 'All results', scope: 'Scope' },
   };
   const STYLE = `
-    :host { all: initial; display: block; font: 15px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2933; }
+    :host { all: initial; display: block; font: var(--cs-font, 15px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif); color: var(--cs-text, #1f2933); }
     form { display: flex; gap: .4rem; }
     input { flex: 1; padding: .45rem .6rem; font: inherit; border: 1px solid #9fb3c8; border-radius: 5px; }
-    button { padding: .45rem .9rem; font: inherit; border: 0; border-radius: 5px; background: #0b5cad; color: #fff; cursor: pointer; }
+    button { padding: .45rem .9rem; font: inherit; border: 0; border-radius: var(--cs-radius, 5px); background: var(--cs-accent, #0b5cad); color: #fff; cursor: pointer; }
     :focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
     ol { list-style: none; margin: .6rem 0 0; padding: 0; }
-    li { padding: .45rem 0; border-bottom: 1px solid #d9e2ec; }
+    li { padding: .45rem 0; border-bottom: 1px solid var(--cs-border, #d9e2ec); }
     .name { font-weight: 600; } em { font-style: normal; background: #fff3bf; }
     .meta, .total, .scope { color: #616e7c; font-size: .85em; }
     .name a { color: inherit; text-decoration: none; } .name a:hover { text-decoration: underline; }
-    .more { display: inline-block; margin-top: .4rem; color: #0b5cad; }
+    .more { display: inline-block; margin-top: .4rem; color: var(--cs-accent, #0b5cad); }
     [role=alert] { color: #8a1c1c; }`;
 
   function mount(host, options) {
@@ -111,6 +113,23 @@
   }
 
   window.ClusterSearch = { mount };
+
+  // <cluster-search province="山东" industry="生物产业" size="5" lang="zh"></cluster-search>
+  if (window.customElements && !customElements.get('cluster-search')) {
+    customElements.define(
+      'cluster-search',
+      class extends HTMLElement {
+        connectedCallback() {
+          if (this.shadowRoot) return;
+          mount(this, {
+            province: this.getAttribute('province') || undefined,
+            industry: this.getAttribute('industry') || undefined,
+            size: this.getAttribute('size') ? parseInt(this.getAttribute('size'), 10) : undefined,
+            lang: this.getAttribute('lang') || undefined,
+          });
+        }
+      });
+  }
   if (script && script.dataset.target) {
     const target = document.querySelector(script.dataset.target);
     if (target) {

@@ -376,6 +376,53 @@ class BrowserTest {
   }
 
   @Test
+  void aPortalUsesTheCustomElementThemesItAndAnIframeLearnsItsHeight() throws Exception {
+    HttpServer portal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    String page =
+        "<!doctype html><html><head><meta charset='utf-8'>"
+            + "<style>cluster-search { --cs-accent: rgb(200, 0, 0); }</style></head><body>"
+            + "<script src='"
+            + base
+            + "/embed.js'></script>"
+            + "<cluster-search id='w' province='山东省' size='3'></cluster-search>"
+            + "<iframe id='f' src='"
+            + base
+            + "/embed?province=%E5%B1%B1%E4%B8%9C&size=5'></iframe>"
+            + "<script>window.heights = []; window.addEventListener('message', function (e) {"
+            + " if (e.data && e.data.type === 'cluster-search:height') window.heights.push(e.data.height); });"
+            + "</script></body></html>";
+    portal.createContext(
+        "/",
+        exchange -> {
+          byte[] body = page.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    portal.start();
+    try {
+      browser.get("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
+      SearchContext widget = browser.findElement(By.id("w")).getShadowRoot();
+      waiting().until(d -> widget.findElements(By.cssSelector("li[data-id]")).size() == 3);
+      assertThat(widget.findElement(By.cssSelector("button")).getCssValue("background-color"))
+          .isEqualTo("rgba(200, 0, 0, 1)");
+      waiting()
+          .until(
+              d ->
+                  ((Number) ((JavascriptExecutor) d).executeScript("return window.heights.length"))
+                          .intValue()
+                      > 0);
+      Number height =
+          (Number) browser.executeScript("return window.heights[window.heights.length - 1]");
+      assertThat(height.intValue()).isGreaterThan(100);
+    } finally {
+      portal.stop(0);
+    }
+  }
+
+  @Test
   void thePageIsUsableAtPhoneWidth() throws IOException {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
