@@ -99,6 +99,23 @@ class BrowserTest {
     Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
   }
 
+  /** A portal on an origin of its own (another port) serving {@code page} at /. */
+  static HttpServer portal(String page) throws IOException {
+    HttpServer portal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    portal.createContext(
+        "/",
+        exchange -> {
+          byte[] body = page.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    portal.start();
+    return portal;
+  }
+
   /** The id of a widget's first result, or "" while it has none. */
   static String firstId(SearchContext widget) {
     try {
@@ -377,7 +394,6 @@ class BrowserTest {
 
   @Test
   void aPortalUsesTheCustomElementThemesItAndAnIframeLearnsItsHeight() throws Exception {
-    HttpServer portal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String page =
         "<!doctype html><html><head><meta charset='utf-8'>"
             + "<style>cluster-search { --cs-accent: rgb(200, 0, 0); }</style></head><body>"
@@ -391,17 +407,7 @@ class BrowserTest {
             + "<script>window.heights = []; window.addEventListener('message', function (e) {"
             + " if (e.data && e.data.type === 'cluster-search:height') window.heights.push(e.data.height); });"
             + "</script></body></html>";
-    portal.createContext(
-        "/",
-        exchange -> {
-          byte[] body = page.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    portal.start();
+    HttpServer portal = portal(page);
     try {
       browser.get("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
       SearchContext widget = browser.findElement(By.id("w")).getShadowRoot();
@@ -504,23 +510,12 @@ class BrowserTest {
 
   @Test
   void aPageOnAnotherOriginEmbedsTheWidget() throws Exception {
-    HttpServer portal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String page =
         "<!doctype html><html><head><meta charset='utf-8'><style>input{background:red}</style></head>"
             + "<body><h1>Portal</h1><div id='w'></div><script src='"
             + base
             + "/embed.js' data-target='#w' data-province='山东' data-size='5'></script></body></html>";
-    portal.createContext(
-        "/",
-        exchange -> {
-          byte[] body = page.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    portal.start();
+    HttpServer portal = portal(page);
     try {
       browser.get("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
       SearchContext widget = browser.findElement(By.id("w")).getShadowRoot();
