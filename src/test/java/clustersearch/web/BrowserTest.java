@@ -428,6 +428,59 @@ class BrowserTest {
     }
   }
 
+  /** axe-core, installed by .ci/run with npm (the tests download nothing themselves). */
+  private static final Path AXE =
+      Path.of(
+          System.getProperty(
+              "axe.script",
+              System.getProperty("user.home")
+                  + "/.cache/cluster-search/axe/node_modules/axe-core/axe.min.js"));
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "/",
+        "/?q=%E7%94%9F%E7%89%A9%E5%8C%BB%E8%8D%AF",
+        "/dashboard",
+        "/embed",
+        "/clusters/2021-19"
+      })
+  void axeFindsNoSeriousOrCriticalViolations(String page) throws IOException {
+    if (!Files.isReadable(AXE)) {
+      System.out.println("AXE CHECKS SKIPPED: no " + AXE + " (.ci/run installs axe-core with npm)");
+    }
+    Assumptions.assumeTrue(Files.isReadable(AXE), "no axe-core: accessibility checks skipped");
+    browser.get(base + page);
+    waiting().until(d -> !d.findElements(By.cssSelector("main, #widget")).isEmpty());
+    if (page.startsWith("/dashboard")) {
+      waiting()
+          .until(
+              d ->
+                  ((JavascriptExecutor) d).executeScript("return window.dashboardDrawn === true")
+                      == Boolean.TRUE);
+    }
+    if (page.startsWith("/clusters/")) {
+      waiting().until(d -> !d.findElements(By.cssSelector("#related li")).isEmpty());
+    }
+    if (page.contains("q=")) {
+      waiting().until(d -> !results().isEmpty());
+    }
+    browser.executeScript(Files.readString(AXE));
+    @SuppressWarnings("unchecked")
+    List<String> violations =
+        (List<String>)
+            browser.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "axe.run(document).then(function (r) { done(r.violations"
+                    + ".filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                    + ".map(function (v) { return v.impact + ' ' + v.id + ' (' + v.nodes.length + '): '"
+                    + " + v.nodes[0].target.join(' '); })); });");
+    Files.writeString(
+        SHOTS.resolve("axe" + page.replaceAll("[^a-z0-9]+", "-") + ".txt"),
+        String.join("\n", violations) + "\n");
+    assertThat(violations).as("serious and critical axe violations on " + page).isEmpty();
+  }
+
   @Test
   void thePageIsUsableAtPhoneWidth() throws IOException {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
