@@ -38,8 +38,13 @@
 
   function go(s) {
     const qs = toParams(s, true).toString();
+    const paged = s.page !== stateFromUrl().page;
     history.pushState(null, '', qs ? '?' + qs : location.pathname);
-    render();
+    $('facets').classList.remove('open');
+    $('filters-open').setAttribute('aria-expanded', 'false');
+    render().then(() => {
+      if (paged) $('summary').scrollIntoView({ block: 'start' }); // the next page starts at its top
+    });
   }
 
   function text(tag, value, cls) {
@@ -329,6 +334,15 @@
       list.append(li);
     }
   }
+
+  // The phone's filter drawer; it closes when a filter is picked (the page re-renders).
+  function drawer(open) {
+    $('facets').classList.toggle('open', open);
+    $('filters-open').setAttribute('aria-expanded', String(open));
+    if (open) $('filters-close').focus();
+  }
+  $('filters-open').addEventListener('click', () => drawer(true));
+  $('filters-close').addEventListener('click', () => drawer(false));
 
   $('per-page').addEventListener('change', (e) =>
     go({ ...stateFromUrl(), size: parseInt(e.target.value, 10), page: 1 }));

@@ -490,9 +490,35 @@ class BrowserTest {
       WebElement first = results().get(0);
 
       assertThat(first.getRect().getX() + first.getRect().getWidth()).isLessThanOrEqualTo(390);
-      assertThat(first.getRect().getY())
-          .isLessThan(browser.findElement(By.id("facets")).getRect().getY());
+      // The filters are a drawer, closed: the results start right under the box.
+      assertThat(browser.findElement(By.id("facets")).isDisplayed()).isFalse();
+      assertThat(first.getRect().getY()).isLessThan(400);
       screenshot("search-phone");
+
+      browser.findElement(By.id("filters-open")).click();
+      waiting().until(d -> d.findElement(By.id("facets")).isDisplayed());
+      screenshot("search-phone-filters");
+      browser.findElement(By.id("f-province-山东")).click();
+      waiting().until(d -> d.getCurrentUrl().contains("province="));
+      waiting().until(d -> !d.findElement(By.id("facets")).isDisplayed());
+      assertThat(results()).allSatisfy(r -> assertThat(r.getText()).contains("山东"));
+
+      // After 下一页 the view is at the top of the new page's results, not at the bottom.
+      browser.get(base + "/?size=10");
+      waiting().until(d -> results().size() == 10);
+      browser.executeScript("window.scrollTo(0, document.body.scrollHeight)");
+      browser.findElement(By.linkText("下一页")).click();
+      waiting().until(d -> d.getCurrentUrl().contains("page=2"));
+      waiting()
+          .until(
+              d ->
+                  ((Number)
+                              ((JavascriptExecutor) d)
+                                  .executeScript(
+                                      "return document.getElementById('summary')"
+                                          + ".getBoundingClientRect().top"))
+                          .doubleValue()
+                      < 100);
     } finally {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
