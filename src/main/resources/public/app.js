@@ -166,12 +166,38 @@
     return q.split(word).join(' ').replace(/\s+/g, ' ').trim();
   }
 
+  // An empty result suggests what the list does hold: its most common industries, as searches.
+  async function suggestions(li) {
+    const res = await fetch('/api/facets').catch(() => null);
+    if (!res || !res.ok) return;
+    const facets = (await res.json()).facets;
+    const popular = facets.industry
+      .flatMap((sector) => sector.children || [])
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 6);
+    const p = document.createElement('p');
+    p.className = 'try';
+    p.append('试试：');
+    popular.forEach((f, i) => {
+      const a = document.createElement('a');
+      a.href = '?q=' + encodeURIComponent(f.value);
+      a.textContent = f.value;
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        go({ ...stateFromUrl(), q: f.value, page: 1, exact: false });
+      });
+      p.append(i > 0 ? '、' : '', a);
+    });
+    li.append(p);
+  }
+
   function renderHits(body, s) {
     const ol = $('results');
     ol.replaceChildren();
     if (body.hits.length === 0) {
       const li = text('li', s.q ? `没有与“${s.q}”匹配的集群。` : '没有符合筛选条件的集群。', 'empty');
       ol.append(li);
+      suggestions(li);
       return;
     }
     for (const h of body.hits) {

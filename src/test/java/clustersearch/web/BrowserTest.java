@@ -193,12 +193,17 @@ class BrowserTest {
   }
 
   @Test
-  void anEmptyResultSaysWhatWasSearched() {
+  void anEmptyResultSaysWhatWasSearchedAndSuggestsIndustries() {
     browser.get(base + "/?q=zzzzqqq");
-    waiting().until(d -> !d.findElements(By.cssSelector("#results .empty")).isEmpty());
+    waiting().until(d -> !d.findElements(By.cssSelector("#results .empty .try a")).isEmpty());
 
     assertThat(browser.findElement(By.cssSelector("#results .empty")).getText())
-        .contains("zzzzqqq");
+        .contains("zzzzqqq")
+        .contains("试试：")
+        .contains("智能制造装备"); // the most common industry phrase of the list (3 clusters)
+    browser.findElement(By.linkText("智能制造装备")).click();
+    waiting().until(d -> results().size() >= 3);
+    assertThat(browser.getCurrentUrl()).contains("q=");
   }
 
   @Test
