@@ -13,7 +13,10 @@ import clustersearch.search.SearchResult.Highlight;
 import clustersearch.search.SearchResult.Hit;
 import clustersearch.source.Cluster;
 import clustersearch.source.Gazetteer;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,6 +29,7 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -63,6 +67,19 @@ public final class SearchService {
   private final Highlighter highlighter;
   private final Suggester suggester = new Suggester();
   private final AtomicLong configVersion = new AtomicLong();
+
+  /** A suggestion's count for one reader and configuration. */
+  private record CountKey(IndexReader.CacheKey reader, long config, String text) {}
+
+  /**
+   * The counts of suggestions, per reader and configuration version: a box asks for the same few
+   * words over and over. Entries of old readers age out (bounded by entries; each is small).
+   */
+  private final Cache<CountKey, Long> suggestionCounts =
+      Caffeine.newBuilder().maximumSize(SUGGESTION_COUNTS).build();
+
+  /** Suggestion counts kept at most. */
+  private static final int SUGGESTION_COUNTS = 10_000;
 
   /**
    * @param provinceOrder the official order of provinces, which breaks ties between equal counts
@@ -242,15 +259,38 @@ public final class SearchService {
     }
   }
 
-  /** Up to {@code size} completions of {@code prefix}: words, their pinyin, their initials. */
+  /**
+   * Up to {@code size} completions of {@code prefix}: words, their pinyin, their initials, each
+   * with the number of clusters a search for it finds.
+   */
   public SearchResult.Suggestions suggest(String prefix, int size) throws IOException {
     if (size < 1 || size > MAX_SUGGESTIONS) {
       throw new InvalidRequestException(
           "invalid_parameter", "size must be from 1 to " + MAX_SUGGESTIONS + ", got " + size);
     }
     try (ClusterIndex.Lease lease = index.acquire()) {
-      return new SearchResult.Suggestions(
-          prefix, suggester.suggest(lease.vocabulary(), QueryText.normalize(prefix), size));
+      List<SearchResult.Suggestion> found =
+          suggester.suggest(lease.vocabulary(), QueryText.normalize(prefix), size);
+      // Each count is what searching the suggestion returns (生物医药: 7, not the 2 clusters whose
+      // industry is exactly 生物医药), so the box never promises what the results do not hold.
+      List<SearchResult.Suggestion> counted = new ArrayList<>(found.size());
+      IndexReader reader = lease.searcher().getIndexReader();
+      for (SearchResult.Suggestion s : found) {
+        long count =
+            suggestionCounts.get(
+                new CountKey(reader.getReaderCacheHelper().getKey(), configVersion.get(), s.text()),
+                k -> {
+                  Query q =
+                      queries.build(s.text(), false, lease.searcher(), lease.vocabulary()).query();
+                  try {
+                    return (long) lease.searcher().count(q);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+        counted.add(new SearchResult.Suggestion(s.text(), s.kind(), count));
+      }
+      return new SearchResult.Suggestions(prefix, counted);
     }
   }
 

@@ -157,7 +157,10 @@ class HttpApiTest {
     assertThat(words.get("query").asText()).isEqualTo("生物");
     assertThat(words.at("/suggestions/0/text").asText()).isEqualTo("生物医药");
     assertThat(words.at("/suggestions/0/kind").asText()).isEqualTo("industry");
-    assertThat(words.at("/suggestions/0/count").asInt()).isEqualTo(2);
+    // The count is what searching the suggestion finds, not the clusters of that exact phrase (2).
+    assertThat(words.at("/suggestions/0/count").asInt())
+        .isEqualTo(get("/api/search?q=" + enc("生物医药")).body().get("total").asInt())
+        .isEqualTo(7);
     assertThat(words.get("suggestions").size()).isLessThanOrEqualTo(10);
     assertThat(pinyin.at("/suggestions/0/text").asText()).isEqualTo("生物医药");
     assertThat(get("/api/suggest").body().get("suggestions").size()).isZero();
