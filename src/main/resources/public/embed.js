@@ -26,7 +26,8 @@
     .meta, .total, .scope { color: #616e7c; font-size: .85em; }
     .name a { color: inherit; text-decoration: none; } .name a:hover { text-decoration: underline; }
     .more { display: inline-block; margin-top: .4rem; color: var(--cs-accent, #0b5cad); }
-    [role=alert] { color: #8a1c1c; }`;
+    [role=alert] { color: #8a1c1c; }
+    [hidden] { display: none !important; }`;
 
   function mount(host, options) {
     const opts = Object.assign({ size: 5, lang: 'zh' }, options || {});

@@ -615,6 +615,8 @@ class BrowserTest {
       List<WebElement> hits = widget.findElements(By.cssSelector("li[data-id]"));
       assertThat(hits.get(0).getAttribute("data-id")).isEqualTo("2021-19");
       assertThat(hits).extracting(h -> h.getText()).allMatch(t -> t.contains("山东"));
+      // All of them shown: no link to more.
+      assertThat(widget.findElement(By.cssSelector(".more")).isDisplayed()).isFalse();
       // The portal's styles stop at the shadow root.
       assertThat(box.getCssValue("background-color")).isNotEqualTo("rgba(255, 0, 0, 1)");
       screenshot("embed");
