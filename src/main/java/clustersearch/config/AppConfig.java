@@ -40,26 +40,18 @@ public record AppConfig(
 
   /** The same configuration with other settings (tests point paths elsewhere). */
   public AppConfig with(Settings other) {
-    return new AppConfig(
-        home,
-        configDir,
-        other,
-        provinces,
-        industries,
-        pinyin,
-        places,
-        regions,
-        glossary,
-        concepts,
-        understanding,
-        weights);
+    return copy(other, configDir);
   }
 
   /** The same configuration, with {@code synonyms.txt} re-read from {@code dir} from now on. */
   public AppConfig withConfigDir(Path dir) {
+    return copy(settings, dir);
+  }
+
+  private AppConfig copy(Settings settings, Path configDir) {
     return new AppConfig(
         home,
-        dir,
+        configDir,
         settings,
         provinces,
         industries,

@@ -1,5 +1,6 @@
 package clustersearch.search;
 
+import clustersearch.config.AppConfig;
 import clustersearch.config.Concepts;
 import clustersearch.config.Glossary;
 import clustersearch.config.Synonyms;
@@ -57,6 +58,16 @@ final class Expander {
     this.concepts = concepts;
     this.pinyin = pinyin;
     this.synonyms = synonyms;
+  }
+
+  /** The expander of {@code config}'s weights, glossary, concepts, pinyin and synonyms. */
+  static Expander of(AppConfig config) {
+    return new Expander(
+        config.weights(),
+        config.glossary(),
+        config.concepts(),
+        new Pinyin(config.pinyin()),
+        config.synonyms());
   }
 
   void setSynonyms(Synonyms synonyms) {

@@ -5,7 +5,6 @@ import clustersearch.config.Settings;
 import clustersearch.config.Synonyms;
 import clustersearch.index.Fields;
 import clustersearch.source.Gazetteer;
-import clustersearch.source.Pinyin;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,13 +50,7 @@ public final class QueryFactory {
     this.entities = new EntityRecognizer(gazetteer);
     this.fillers =
         new FillerWords(config.understanding().fillers(), config.understanding().englishFillers());
-    this.expander =
-        new Expander(
-            config.weights(),
-            config.glossary(),
-            config.concepts(),
-            new Pinyin(config.pinyin()),
-            config.synonyms());
+    this.expander = Expander.of(config);
     this.builder = new LuceneQueryBuilder(fields, config.weights());
   }
 

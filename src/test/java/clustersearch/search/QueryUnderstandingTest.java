@@ -7,7 +7,6 @@ import clustersearch.config.AppConfig;
 import clustersearch.source.Gazetteer;
 import clustersearch.source.Gazetteer.Entity;
 import clustersearch.source.Gazetteer.Kind;
-import clustersearch.source.Pinyin;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -104,14 +103,7 @@ class QueryUnderstandingTest extends OnTheRealList {
   // 4. Expand.
 
   private static List<Expander.Reading> expand(String part) {
-    Expander expander =
-        new Expander(
-            config.weights(),
-            config.glossary(),
-            config.concepts(),
-            new Pinyin(config.pinyin()),
-            config.synonyms());
-    return expander.expand(part, vocabulary, t -> Math.max(1, t.length() - 1));
+    return Expander.of(config).expand(part, vocabulary, t -> Math.max(1, t.length() - 1));
   }
 
   private static Expander.Reading reading(String part, String text) {
