@@ -42,7 +42,7 @@ final class EntityRecognizer {
       }
     }
     List<String> sectors = new ArrayList<>();
-    for (Vocabulary.Entry e : vocabulary.entries()) {
+    for (Vocabulary.Entry e : vocabulary.phrases()) {
       if (e.kind().equals("sector") && padded.contains(e.text())) {
         sectors.add(e.text()); // 新材料产业: the clusters of the sector
         padded = padded.replace(e.text(), " ");

@@ -67,7 +67,7 @@ final class FillerWords {
   /** The characters of {@code part} inside an industry phrase or sector name the index knows. */
   private static boolean[] protectedSpans(String part, Vocabulary vocabulary) {
     boolean[] kept = new boolean[part.length()];
-    for (Vocabulary.Entry e : vocabulary.entries()) {
+    for (Vocabulary.Entry e : vocabulary.phrases()) {
       if (!e.kind().equals("industry") && !e.kind().equals("sector")) {
         continue;
       }

@@ -73,7 +73,7 @@ final class FilterValues {
     }
     List<String> known = new ArrayList<>();
     String sector = null;
-    for (Vocabulary.Entry e : vocabulary.entries()) {
+    for (Vocabulary.Entry e : vocabulary.phrases()) {
       if (e.kind().equals("sector")) {
         sector = e.text(); // the vocabulary lists each sector, then its industries
         known.add(sector);

@@ -253,7 +253,7 @@ public final class QueryFactory {
     }
     List<String> sector = new ArrayList<>(recognized.sectors());
     List<String> industry = new ArrayList<>();
-    for (Vocabulary.Entry e : vocabulary.entries()) {
+    for (Vocabulary.Entry e : vocabulary.phrases()) {
       if (e.kind().equals("industry") && normalized.contains(e.text())) {
         industry.add(e.text());
       }

@@ -297,14 +297,17 @@ public final class SearchService {
   /** The cluster with {@code id}, if the index holds it. */
   public Optional<Cluster> get(String id) throws IOException {
     try (ClusterIndex.Lease lease = index.acquire()) {
-      IndexSearcher searcher = lease.searcher();
-      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          ClusterDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+      return find(lease.searcher(), id);
     }
+  }
+
+  private static Optional<Cluster> find(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+    if (top.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ClusterDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
   }
 
   /**
@@ -316,13 +319,14 @@ public final class SearchService {
       throw new InvalidRequestException(
           "invalid_parameter", "size must be from 1 to " + MAX_SUGGESTIONS + ", got " + size);
     }
-    Optional<Cluster> cluster = get(id);
-    if (cluster.isEmpty()) {
-      return Optional.empty();
-    }
-    Cluster c = cluster.get();
     try (ClusterIndex.Lease lease = index.acquire()) {
+      // One lease for the cluster and its relatives: a reindex in between cannot mix generations.
       IndexSearcher searcher = lease.searcher();
+      Optional<Cluster> cluster = find(searcher, id);
+      if (cluster.isEmpty()) {
+        return Optional.empty();
+      }
+      Cluster c = cluster.get();
       String field = facetsConfig.getDimConfig(Fields.DIM_INDUSTRY).indexFieldName;
       String provinceField = facetsConfig.getDimConfig(Fields.DIM_PROVINCE).indexFieldName;
       BooleanQuery.Builder q = new BooleanQuery.Builder();

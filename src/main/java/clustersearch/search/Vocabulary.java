@@ -40,6 +40,7 @@ public final class Vocabulary {
   private final List<Entry> entries;
   private final List<Integer> years;
   private final List<Entry> searchable;
+  private final List<Entry> phrases;
   private final List<String> searchableText;
   private final Map<String, List<String>> byPinyin;
   private final Map<String, List<String>> byInitials;
@@ -54,6 +55,10 @@ public final class Vocabulary {
     this.searchable =
         entries.stream()
             .filter(e -> e.kind().equals("industry") || e.kind().equals("place"))
+            .toList();
+    this.phrases =
+        entries.stream()
+            .filter(e -> e.kind().equals("sector") || e.kind().equals("industry"))
             .toList();
     this.searchableText = searchable.stream().map(e -> e.text().toLowerCase(Locale.ROOT)).toList();
     this.byPinyin = byPinyin;
@@ -120,6 +125,14 @@ public final class Vocabulary {
   /** Every entry, sectors and industries first, then places and names. */
   public List<Entry> entries() {
     return entries;
+  }
+
+  /**
+   * The sectors and industry phrases only, each sector followed by its industries: what query
+   * understanding and filters look through, without walking every place and cluster name.
+   */
+  public List<Entry> phrases() {
+    return phrases;
   }
 
   private static List<LabelAndValue> labels(Facets facets, String dim, String... path)
