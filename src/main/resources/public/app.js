@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   const SIZES = [10, 20, 50];
+  const SORTS = ['relevance', 'list', 'province'];
   const $ = (id) => document.getElementById(id);
   const input = $('q');
   const list = $('suggestions');
@@ -17,6 +18,7 @@
       year: p.getAll('year'),
       page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
       size: SIZES.includes(parseInt(p.get('size'), 10)) ? parseInt(p.get('size'), 10) : SIZES[0],
+      sort: SORTS.includes(p.get('sort')) ? p.get('sort') : SORTS[0],
       exact: p.get('exact') === 'true',
       lang: p.get('lang') === 'en' ? 'en' : 'zh',
     };
@@ -33,6 +35,7 @@
     if (s.lang === 'en') p.set('lang', 'en');
     if (withPage && s.page > 1) p.set('page', String(s.page));
     if (withPage && s.size !== SIZES[0]) p.set('size', String(s.size));
+    if (withPage && s.sort !== SORTS[0]) p.set('sort', s.sort);
     return p;
   }
 
@@ -114,6 +117,7 @@
     }
     box.hidden = !any;
     $('per-page').value = String(s.size);
+    $('sort').value = s.sort;
   }
 
   // What the query was understood as: a chip per place, area and sector, which the user can take
@@ -372,6 +376,7 @@
 
   $('per-page').addEventListener('change', (e) =>
     go({ ...stateFromUrl(), size: parseInt(e.target.value, 10), page: 1 }));
+  $('sort').addEventListener('change', (e) => go({ ...stateFromUrl(), sort: e.target.value, page: 1 }));
 
   function renderPager(total, s) {
     const nav = $('pager');

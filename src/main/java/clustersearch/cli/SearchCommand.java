@@ -58,6 +58,28 @@ final class SearchCommand implements Callable<Integer> {
           "Show under each hit which readings matched in which field, and the score parts.")
   boolean explain;
 
+  @Option(
+      names = "--sort",
+      defaultValue = "relevance",
+      description = "relevance, list or province (default: ${DEFAULT-VALUE}).",
+      converter = OrderConverter.class)
+  SearchRequest.Order sort;
+
+  /** relevance, list, province: the API's names of the orders. */
+  static final class OrderConverter
+      implements picocli.CommandLine.ITypeConverter<SearchRequest.Order> {
+    @Override
+    public SearchRequest.Order convert(String value) {
+      for (SearchRequest.Order o : SearchRequest.Order.values()) {
+        if (o.key().equals(value)) {
+          return o;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "must be relevance, list or province, got '" + value + "'");
+    }
+  }
+
   @Option(names = "--json", description = "Print the API's JSON instead of a table.")
   boolean json;
 
@@ -77,7 +99,8 @@ final class SearchCommand implements Callable<Integer> {
                       page,
                       size,
                       exact,
-                      explain));
+                      explain,
+                      sort));
       if (json) {
         System.out.println(
             new ObjectMapper()

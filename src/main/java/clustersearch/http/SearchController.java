@@ -22,11 +22,28 @@ final class SearchController {
     this.defaultSize = defaultSize;
   }
 
-  /** GET /api/search?q=&province=&industry=&area=&year=&page=&size=&exact=&explain= */
+  /** GET /api/search?q=&province=&industry=&area=&year=&page=&size=&sort=&exact=&explain= */
   void search(Context ctx) throws IOException {
     int page = ctx.queryParamAsClass("page", Integer.class).getOrDefault(1);
     int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(defaultSize);
     ctx.json(service.search(request(ctx, page, size)));
+  }
+
+  /** The sort parameter: relevance (the default), list or province. */
+  private static SearchRequest.Order order(Context ctx) {
+    String v = ctx.queryParam("sort");
+    if (v == null || v.isEmpty()) {
+      return SearchRequest.Order.RELEVANCE;
+    }
+    for (SearchRequest.Order o : SearchRequest.Order.values()) {
+      if (o.key().equals(v)) {
+        return o;
+      }
+    }
+    throw new ApiException(
+        400,
+        "invalid_parameter",
+        "sort must be relevance, list or province, got '" + Text.bounded(v) + "'");
   }
 
   /** GET /api/facets?q=&province=&industry=&area= */
@@ -50,7 +67,8 @@ final class SearchController {
         page,
         size,
         flag(ctx, "exact"),
-        flag(ctx, "explain"));
+        flag(ctx, "explain"),
+        order(ctx));
   }
 
   /** A boolean parameter: true, false, or absent (false). */

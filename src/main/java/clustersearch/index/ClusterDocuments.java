@@ -30,6 +30,7 @@ public final class ClusterDocuments {
     doc.add(new NumericDocValuesField(Fields.YEAR, c.year()));
     doc.add(new StoredField(Fields.SEQ, c.seq()));
     doc.add(new NumericDocValuesField(Fields.SEQ, c.seq()));
+    doc.add(new NumericDocValuesField(Fields.PROVINCE_RANK, fields.provinceRank(c.province())));
 
     doc.add(new TextField(Fields.INDUSTRY, c.industry(), Field.Store.YES));
     gram(doc, Fields.INDUSTRY, c.industry());

@@ -44,6 +44,12 @@ public final class Fields {
   /** The list number: stored and a doc value, the tie-breaker of every ranking. */
   public static final String SEQ = "seq";
 
+  /**
+   * The province's place in the official order (北京 0, 天津 1 …; unknown last): a doc value, for
+   * sorting by province.
+   */
+  public static final String PROVINCE_RANK = "province_rank";
+
   /** The industry phrase (生物医药): smartcn for the word match, stored for display. */
   public static final String INDUSTRY = "industry";
 
@@ -100,15 +106,21 @@ public final class Fields {
   private static final String GRAM_SUFFIX = ".gram";
 
   private final List<String> boilerplate;
+  private final List<String> provinceOrder;
   private final Analyzer word;
   private final Analyzer gramIndex;
   private final Analyzer gramQuery;
   private final Analyzer index;
   private final Analyzer english;
 
-  /** Builds the analyzers for the boilerplate of {@code analysis}. */
-  public Fields(Settings.Analysis analysis) {
+  /**
+   * Builds the analyzers for the boilerplate of {@code analysis}.
+   *
+   * @param provinceOrder the official order of provinces, for {@link #PROVINCE_RANK}
+   */
+  public Fields(Settings.Analysis analysis, List<String> provinceOrder) {
     this.boilerplate = analysis.boilerplate();
+    this.provinceOrder = List.copyOf(provinceOrder);
     NormalizeCharMap blanks = blanks(boilerplate);
     this.word = new WordAnalyzer(blanks);
     this.gramIndex = new GramAnalyzer(blanks, true);
@@ -118,6 +130,11 @@ public final class Fields {
     GROUPS.forEach(group -> perField.put(gram(group), gramIndex));
     perField.put(ENGLISH, english);
     this.index = new PerFieldAnalyzerWrapper(word, perField);
+  }
+
+  /** The fields of a configuration: its boilerplate and its province order. */
+  public static Fields of(clustersearch.config.AppConfig config) {
+    return new Fields(config.settings().analysis(), config.provinces().order());
   }
 
   /** The bigram twin of a searchable group. */
@@ -169,6 +186,12 @@ public final class Fields {
       prefix = prefix.replace(phrase, "");
     }
     return prefix.endsWith("市") ? prefix.substring(0, prefix.length() - 1) : prefix;
+  }
+
+  /** Where {@code province} stands in the official order; after every known one when unknown. */
+  public int provinceRank(String province) {
+    int rank = provinceOrder.indexOf(province);
+    return rank < 0 ? provinceOrder.size() : rank;
   }
 
   /** The boilerplate phrases blanked out before analysis. */

@@ -41,7 +41,7 @@ public final class IndexBuild {
     Classifier classifier = Classifier.of(config);
     List<DataFolder.Read> lists = DataFolder.readAll(config.dataDir(), classifier);
     List<Cluster> clusters = lists.stream().flatMap(r -> r.clusters().stream()).toList();
-    Fields fields = new Fields(config.settings().analysis());
+    Fields fields = Fields.of(config);
     Path generation = new Indexer(new IndexLayout(config.indexDir()), fields).rebuild(clusters);
     List<Cluster> other =
         clusters.stream().filter(c -> IndustryRules.OTHER.equals(c.sector())).toList();

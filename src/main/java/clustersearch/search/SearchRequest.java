@@ -14,6 +14,7 @@ import java.util.List;
  * @param size hits per page
  * @param exact search the text as typed, without reading typos as the phrase they sound like
  * @param explain give each hit the score parts that ranked it
+ * @param order how hits are ordered
  */
 public record SearchRequest(
     String query,
@@ -24,10 +25,27 @@ public record SearchRequest(
     int page,
     int size,
     boolean exact,
-    boolean explain) {
+    boolean explain,
+    Order order) {
+
+  /** How hits are ordered; ties always fall back to list order, so pages are stable. */
+  public enum Order {
+    /** Best match first (list order when there is no query text). */
+    RELEVANCE,
+    /** Year, then 序号, as the ministry published them. */
+    LIST,
+    /** The official order of provinces (北京, 天津, 河北 …), then list order. */
+    PROVINCE;
+
+    /** The name the API uses: relevance, list, province. */
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   public SearchRequest {
     query = query == null ? "" : query;
+    order = order == null ? Order.RELEVANCE : order;
     provinces = List.copyOf(provinces);
     industries = List.copyOf(industries);
     areas = List.copyOf(areas);
@@ -37,7 +55,17 @@ public record SearchRequest(
   /** A search without area filter, typo reading on, no explanation. */
   public SearchRequest(
       String query, List<String> provinces, List<String> industries, int page, int size) {
-    this(query, provinces, industries, List.of(), List.of(), page, size, false, false);
+    this(
+        query,
+        provinces,
+        industries,
+        List.of(),
+        List.of(),
+        page,
+        size,
+        false,
+        false,
+        Order.RELEVANCE);
   }
 
   /** The first page of {@code query}, unfiltered. */
@@ -47,6 +75,7 @@ public record SearchRequest(
 
   /** The same filters and query, for counting (one hit, no explanation). */
   public SearchRequest forCounting() {
-    return new SearchRequest(query, provinces, industries, areas, years, 1, 1, exact, false);
+    return new SearchRequest(
+        query, provinces, industries, areas, years, 1, 1, exact, false, Order.RELEVANCE);
   }
 }

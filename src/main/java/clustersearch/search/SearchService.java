@@ -54,6 +54,27 @@ public final class SearchService {
           new SortField(Fields.YEAR, SortField.Type.INT),
           new SortField(Fields.SEQ, SortField.Type.INT));
 
+  /** Year, then 序号: the order of the published lists. */
+  private static final Sort LIST_ORDER =
+      new Sort(
+          new SortField(Fields.YEAR, SortField.Type.INT),
+          new SortField(Fields.SEQ, SortField.Type.INT));
+
+  /** The official order of provinces, then list order. */
+  private static final Sort PROVINCE_ORDER =
+      new Sort(
+          new SortField(Fields.PROVINCE_RANK, SortField.Type.INT),
+          new SortField(Fields.YEAR, SortField.Type.INT),
+          new SortField(Fields.SEQ, SortField.Type.INT));
+
+  private static Sort sortOf(SearchRequest.Order order) {
+    return switch (order) {
+      case RELEVANCE -> RANKING;
+      case LIST -> LIST_ORDER;
+      case PROVINCE -> PROVINCE_ORDER;
+    };
+  }
+
   /** The most completions one request may ask for. */
   public static final int MAX_SUGGESTIONS = 20;
 
@@ -129,9 +150,10 @@ public final class SearchService {
       int window = request.page() * request.size();
       QueryFactory.Parsed parsed = parse(request, lease);
       DrillDownQuery query = drillDown(request, parsed, lease);
+      boolean byScore = request.order() == SearchRequest.Order.RELEVANCE;
       DrillSideways.DrillSidewaysResult result =
           new DrillSideways(searcher, facetsConfig, lease.facetState())
-              .search(query, null, null, window, RANKING, false);
+              .search(query, null, null, window, sortOf(request.order()), !byScore);
       List<Hit> hits = new ArrayList<>();
       ScoreDoc[] docs = result.hits.scoreDocs;
       StoredFields stored = searcher.storedFields(); // one per request: reuses decompressed blocks
@@ -145,7 +167,8 @@ public final class SearchService {
                 highlighter.highlight(cluster.builder(), needles));
         Explanation explain =
             request.explain() ? explanation(searcher.explain(parsed.query(), doc.doc)) : null;
-        hits.add(new Hit(cluster, (Float) doc.fields[0], highlight, explain));
+        float score = byScore ? (Float) doc.fields[0] : doc.score;
+        hits.add(new Hit(cluster, score, highlight, explain));
       }
       FacetCounts facets = counts(result.facets, settings.facetSize());
       return new SearchResult(
@@ -241,15 +264,17 @@ public final class SearchService {
   }
 
   /**
-   * Every cluster matching the query and filters, in ranking order, for export and statistics. It
-   * reads every matching record: right for lists of thousands of clusters; an index of millions
-   * would count statistics from doc values instead.
+   * Every cluster matching the query and filters, in the request's order, for export and
+   * statistics. It reads every matching record: right for lists of thousands of clusters; an index
+   * of millions would count statistics from doc values instead.
    */
   public List<Cluster> matching(SearchRequest request) throws IOException {
     try (ClusterIndex.Lease lease = index.acquire()) {
       IndexSearcher searcher = lease.searcher();
       int all = Math.max(1, searcher.getIndexReader().maxDoc());
-      TopDocs top = searcher.search(drillDown(request, parse(request, lease), lease), all, RANKING);
+      TopDocs top =
+          searcher.search(
+              drillDown(request, parse(request, lease), lease), all, sortOf(request.order()));
       StoredFields stored = searcher.storedFields();
       List<Cluster> clusters = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc doc : top.scoreDocs) {

@@ -29,7 +29,7 @@ public record SearchStack(ClusterIndex index, SearchService service) implements 
   public static SearchStack create(AppConfig config) {
     ClusterIndex index =
         ClusterIndex.create(new IndexLayout(config.indexDir()), new Pinyin(config.pinyin()));
-    Fields fields = new Fields(config.settings().analysis());
+    Fields fields = Fields.of(config);
     Gazetteer gazetteer = Gazetteer.of(config);
     SearchService service =
         new SearchService(

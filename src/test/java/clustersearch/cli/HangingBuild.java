@@ -47,7 +47,6 @@ public final class HangingBuild {
             return real.size();
           }
         };
-    new Indexer(new IndexLayout(config.indexDir()), new Fields(config.settings().analysis()))
-        .rebuild(hanging);
+    new Indexer(new IndexLayout(config.indexDir()), Fields.of(config)).rebuild(hanging);
   }
 }

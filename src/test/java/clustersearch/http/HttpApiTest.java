@@ -350,6 +350,21 @@ class HttpApiTest {
     assertError(get("/api/search?" + params), 400, "invalid_parameter", params.split("=")[0]);
   }
 
+  @Test
+  void sortOrdersSearchAndExportAndAnUnknownSortIsA400() throws Exception {
+    JsonNode byProvince = get("/api/search?size=43&sort=province").body();
+    JsonNode exported = get("/api/export?format=json&sort=province").body();
+
+    assertThat(byProvince.at("/hits/0/province").asText()).isEqualTo("天津");
+    assertThat(byProvince.at("/hits/42/province").asText()).isEqualTo("新疆");
+    assertThat(exported.at("/clusters/0/id").asText())
+        .isEqualTo(byProvince.at("/hits/0/id").asText());
+    assertThat(get("/api/search?q=" + enc("生物医药") + "&sort=list").body().at("/hits/0/id").asText())
+        .isEqualTo("2021-1"); // 天津's 细胞产业, the first of the 7 in list order, ranked 5th
+    assertError(
+        get("/api/search?sort=newest"), 400, "invalid_parameter", "relevance, list or province");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"page=abc", "size=ten", "page=1.5", "page=99999999999"})
   void nonNumericPagingIsA400(String params) throws Exception {

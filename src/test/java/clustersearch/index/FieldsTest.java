@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Pins the analysis on real names of the list. */
 class FieldsTest {
-  private final Fields fields = new Fields(Settings.defaults().analysis());
+  private final Fields fields = new Fields(Settings.defaults().analysis(), List.of());
 
   private static List<String> tokens(Analyzer analyzer, String field, String text)
       throws IOException {

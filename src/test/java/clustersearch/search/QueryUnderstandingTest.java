@@ -172,7 +172,16 @@ class QueryUnderstandingTest extends OnTheRealList {
     SearchResult exact =
         service.search(
             new SearchRequest(
-                "富西", List.of(), List.of(), List.of(), List.of(), 1, 10, true, false));
+                "富西",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                1,
+                10,
+                true,
+                false,
+                SearchRequest.Order.RELEVANCE));
     assertThat(exact.didYouMean()).isNull();
     assertThat(exact.total()).isZero();
   }
@@ -181,7 +190,17 @@ class QueryUnderstandingTest extends OnTheRealList {
   void explainGivesEachHitItsScoreParts() throws IOException {
     SearchResult r =
         service.search(
-            new SearchRequest("锂电", List.of(), List.of(), List.of(), List.of(), 1, 3, false, true));
+            new SearchRequest(
+                "锂电",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                1,
+                3,
+                false,
+                true,
+                SearchRequest.Order.RELEVANCE));
 
     SearchResult.Explanation top = r.hits().get(0).explain();
     assertThat(top.value()).isEqualTo(r.hits().get(0).score());

@@ -172,7 +172,8 @@ class RelevanceFeaturesTest extends OnTheRealList {
   void highlightsNeverMarkBoilerplateAndEscapeTheRest() {
     Highlighter highlighter =
         new Highlighter(
-            new clustersearch.index.Fields(clustersearch.config.Settings.defaults().analysis()));
+            new clustersearch.index.Fields(
+                clustersearch.config.Settings.defaults().analysis(), List.of()));
 
     assertThat(highlighter.highlight("甲高新区乙", List.of("高新", "新区"))).isEqualTo("甲高新区乙");
     assertThat(highlighter.highlight("<b>生物&医药</b>", List.of("生物", "物医", "医药")))

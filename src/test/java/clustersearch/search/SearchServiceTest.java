@@ -94,6 +94,59 @@ class SearchServiceTest extends OnTheRealList {
   }
 
   @Test
+  void hitsSortByProvinceInTheOfficialOrderThenListOrder() throws IOException {
+    List<String> order = clustersearch.config.Provinces.load(TestData.CONFIG).order();
+    SearchResult all = service.search(sorted("", SearchRequest.Order.PROVINCE, 1, 100));
+
+    assertThat(all.hits()).hasSize(43);
+    assertThat(all.hits()).extracting(h -> order.indexOf(h.cluster().province())).isSorted();
+    // 北京 has no cluster on the 2021 list; 天津's is first, 新疆 (兵团 included) last.
+    assertThat(all.hits().get(0).cluster().province()).isEqualTo("天津");
+    assertThat(all.hits().get(42).cluster().province()).isEqualTo("新疆");
+    // 浙江 (listed as 浙江 and as 宁波) sits before 安徽, whatever the list numbers.
+    List<String> provinces = all.hits().stream().map(h -> h.cluster().province()).toList();
+    assertThat(provinces.lastIndexOf("浙江")).isLessThan(provinces.indexOf("安徽"));
+    // Within a province, list order.
+    assertThat(
+            all.hits().stream()
+                .filter(h -> h.cluster().province().equals("山东"))
+                .map(h -> h.cluster().seq())
+                .toList())
+        .isSorted()
+        .hasSize(4);
+  }
+
+  @Test
+  void aSortKeepsTheMatchesAndTheirScoresAndOnlyChangesTheirOrder() throws IOException {
+    SearchResult ranked = service.search(sorted("生物医药", SearchRequest.Order.RELEVANCE, 1, 20));
+    SearchResult listed = service.search(sorted("生物医药", SearchRequest.Order.LIST, 1, 20));
+
+    assertThat(ids(listed)).containsExactlyInAnyOrderElementsOf(ids(ranked));
+    assertThat(ids(listed)).isNotEqualTo(ids(ranked));
+    assertThat(listed.hits()).extracting(h -> h.cluster().seq()).isSorted();
+    Map<String, Float> scores =
+        ranked.hits().stream()
+            .collect(Collectors.toMap(h -> h.cluster().id(), SearchResult.Hit::score));
+    for (SearchResult.Hit hit : listed.hits()) {
+      assertThat(hit.score()).as(hit.cluster().id()).isEqualTo(scores.get(hit.cluster().id()));
+    }
+  }
+
+  @Test
+  void pagingASortedResultNeitherRepeatsNorSkips() throws IOException {
+    List<String> pages = new java.util.ArrayList<>();
+    for (int page = 1; page <= 5; page++) {
+      pages.addAll(ids(service.search(sorted("", SearchRequest.Order.PROVINCE, page, 10))));
+    }
+    assertThat(pages).doesNotHaveDuplicates().hasSize(43);
+  }
+
+  private static SearchRequest sorted(String q, SearchRequest.Order order, int page, int size) {
+    return new SearchRequest(
+        q, List.of(), List.of(), List.of(), List.of(), page, size, false, false, order);
+  }
+
+  @Test
   void pagesAreStableAndDoNotOverlap() throws IOException {
     SearchResult first = service.search(new SearchRequest("", List.of(), List.of(), 1, 20));
     SearchResult second = service.search(new SearchRequest("", List.of(), List.of(), 2, 20));

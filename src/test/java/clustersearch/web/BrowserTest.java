@@ -376,6 +376,35 @@ class BrowserTest {
   }
 
   @Test
+  void sortingByProvinceReordersTheResultsAndSurvivesAReload() {
+    browser.get(base + "/?q=" + java.net.URLEncoder.encode("生物医药", StandardCharsets.UTF_8));
+    waiting().until(d -> !results().isEmpty());
+    List<String> ranked = results().stream().map(r -> r.getAttribute("data-id")).toList();
+
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sort")))
+        .selectByVisibleText("省份");
+    waiting().until(d -> d.getCurrentUrl().contains("sort=province"));
+    waiting().until(d -> !firstId(browser).equals(ranked.get(0)));
+    List<String> byProvince = results().stream().map(r -> r.getAttribute("data-id")).toList();
+    // The same clusters, now 山东 (威海 2021-16, then 淄博 2021-19) before 河南 (新乡 2021-21) before
+    // 云南 (玉溪 2021-38), as the official order of provinces has them.
+    assertThat(byProvince).containsExactlyInAnyOrderElementsOf(ranked);
+    assertThat(byProvince.indexOf("2021-16")).isLessThan(byProvince.indexOf("2021-19"));
+    assertThat(byProvince.indexOf("2021-19")).isLessThan(byProvince.indexOf("2021-21"));
+    assertThat(byProvince.indexOf("2021-21")).isLessThan(byProvince.indexOf("2021-38"));
+
+    browser.navigate().refresh();
+    waiting().until(d -> !results().isEmpty());
+    assertThat(
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sort")))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo("省份");
+    assertThat(results().stream().map(r -> r.getAttribute("data-id")).toList())
+        .isEqualTo(byProvince);
+  }
+
+  @Test
   void activeFiltersShowAsChipsThatClearAndThePageSizeIsChosen() {
     browser.get(
         base
