@@ -1,20 +1,54 @@
 // Dashboard: charts of /api/stats for the query and filters in the URL (the search page's state).
 // Each chart saves itself as PNG (ECharts toolbox); the data downloads as CSV (UTF-8 with a BOM).
+// The numbers (KPIs, tables, CSVs) are filled at once; each chart is drawn in a task of its own
+// when it comes near the viewport, so a phone never blocks on charts it has not scrolled to.
 (function () {
   'use strict';
   const params = new URLSearchParams(location.search);
   params.delete('page');
   const charts = {};
   const drawn = new Set();
-  // A chart, watched until its first animation is over (window.dashboardDrawn, for screenshots).
   const CHARTS = 5;
-  function chart(id) {
-    const c = echarts.init(document.getElementById(id));
-    c.on('finished', () => {
+  // Phones and reduced-motion users get charts without the entry animation (no frames to render).
+  const still = matchMedia('(max-width: 800px), (prefers-reduced-motion: reduce)').matches;
+  const narrow = matchMedia('(max-width: 600px)').matches;
+
+  // A chart, watched until its first drawing is over (window.dashboardDrawn, for screenshots).
+  // The map is SVG: a phone paints its 34 provinces in a fraction of a canvas's main-thread time,
+  // and it saves as a vector image; the other charts are canvas and save as PNG.
+  function chart(id, renderer) {
+    const c = echarts.init(document.getElementById(id), null, { renderer: renderer || 'canvas' });
+    const done = () => {
       drawn.add(id);
       window.dashboardDrawn = drawn.size === CHARTS;
-    });
+    };
+    c.on('finished', done);
+    // A lazy setOption draws in a later frame without 'finished' (ECharts 5.3): the first frame
+    // rendered with no animation left is the drawn chart.
+    c.on('rendered', () => { if (c.getZr().animation.isFinished()) done(); });
+    charts[id] = c;
     return c;
+  }
+
+  // Draws run one per task, in order, each when a quarter of its chart is in view.
+  let queue = Promise.resolve();
+  function run(draw) {
+    queue = queue.then(() => new Promise((done) => setTimeout(() => { draw(); done(); }, 0)));
+  }
+  const waiting = new Map();
+  const observer = 'IntersectionObserver' in window
+    ? new IntersectionObserver((entries) => entries.forEach((e) => {
+      if (!e.isIntersecting || !waiting.has(e.target)) return;
+      observer.unobserve(e.target);
+      run(waiting.get(e.target));
+      waiting.delete(e.target);
+    }), { threshold: 0.25 })
+    : null;
+  function whenVisible(id, draw) {
+    const el = document.getElementById(id);
+    if (!observer) return run(draw);
+    waiting.set(el, draw);
+    observer.observe(el);
   }
 
   /** A data table under a chart, for screen readers and copying. */
@@ -32,6 +66,7 @@
     });
   }
   const toolbox = { feature: { saveAsImage: { title: '保存为 PNG', pixelRatio: 2 } } };
+  const base = { toolbox, animation: !still };
 
   function csvHref(rows) {
     const text = '\uFEFF' + rows.map((r) => r.map((c) => {
@@ -39,6 +74,28 @@
       return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
     }).join(',')).join('\r\n');
     return URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  }
+
+  /**
+   * A colour legend of counts 0..max in steps a reader can tell apart: one swatch per count up to
+   * 5, else five ranges. (A piecewise legend costs a phone a fraction of a continuous one.)
+   */
+  function legend(max) {
+    const colors = ['#f0f4f8', '#c6d9ec', '#8fb4d9', '#4f86bf', '#0b5cad'];
+    let pieces;
+    if (max <= 5) {
+      pieces = Array.from({ length: max + 1 }, (_, n) => ({ value: n, label: String(n) }));
+    } else {
+      const step = Math.ceil(max / 4);
+      pieces = [{ value: 0, label: '0' }];
+      for (let lo = 1; lo <= max; lo += step) {
+        const hi = Math.min(max, lo + step - 1);
+        pieces.push({ min: lo, max: hi, label: lo === hi ? String(lo) : lo + '–' + hi });
+      }
+    }
+    const shades = pieces.length === 1 ? [colors[0]] : pieces.map((_, i) =>
+      colors[Math.round((i * (colors.length - 1)) / (pieces.length - 1))]);
+    return { type: 'piecewise', pieces: pieces.map((p, i) => ({ ...p, color: shades[i] })), itemGap: 4 };
   }
 
   function searchLink(extra) {
@@ -56,10 +113,9 @@
       error.hidden = false;
       return;
     }
-    const [stats, china] = await Promise.all([
-      res.json(),
-      fetch('/webjars/echarts/4.1.0/map/json/china.json').then((r) => r.json()).catch(() => null),
-    ]);
+    const china = fetch('/webjars/echarts/4.1.0/map/json/china.json').then((r) => r.json()).catch(() => null);
+    const years = fetch('/api/facets?' + params).then((r) => r.json()).then((f) => f.facets.year || []).catch(() => []);
+    const stats = await res.json();
     const q = params.get('q');
     const filters = [...params.getAll('province'), ...params.getAll('industry'), ...params.getAll('area'), ...params.getAll('year')];
     document.getElementById('filters').textContent =
@@ -71,88 +127,96 @@
     document.getElementById('kpi-clusters').textContent = stats.total;
     document.getElementById('kpi-provinces').textContent = stats.provinces.filter((p) => p.count > 0).length;
     document.getElementById('kpi-sectors').textContent = stats.sectors.filter((s) => s.count > 0).length;
-    const years = await fetch('/api/facets?' + params).then((r) => r.json()).then((f) => f.facets.year || []).catch(() => []);
-    document.getElementById('kpi-years').textContent = years.map((y) => y.value).join('、') || '–';
 
+    // The numbers first: tables and CSVs of every chart.
     const provinceRows = [['省份', '集群数'], ...stats.provinces.map((p) => [p.value, p.count])];
-    charts.map = chart('map');
-    if (china) {
-      echarts.registerMap('china', china);
+    const areaRows = [['区域', '集群数'], ...stats.areas.map((a) => [a.value, a.count])];
+    const sectorRows = [['产业门类', '集群数'], ...stats.sectors.map((s) => [s.value, s.count])];
+    const m = stats.matrix;
+    const matrixRows = [['省份', ...m.sectors], ...m.provinces.map((p, i) => [p, ...m.counts[i]])];
+    [['map', provinceRows], ['province', provinceRows], ['area', areaRows], ['sector', sectorRows],
+      ['matrix', matrixRows]].forEach(([name, rows]) => {
+      document.getElementById('csv-' + name).href = csvHref(rows);
+      table('table-' + name, rows);
+    });
+    window.dashboardCharts = charts; // for tests and the console
+
+    whenVisible('map', async () => {
+      const geo = await china;
+      if (!geo) return;
+      echarts.registerMap('china', geo);
       const max = Math.max(1, ...stats.provinces.map((p) => p.count));
-      charts.map.setOption({
-        toolbox,
+      const c = chart('map', 'svg');
+      c.setOption({
+        ...base,
+        toolbox: { feature: { saveAsImage: { title: '保存为 SVG' } } },
         tooltip: { trigger: 'item', formatter: (e) => `${e.name}：${e.value || 0} 个集群` },
-        visualMap: { min: 0, max, text: ['多', '少'], calculable: true, left: 10, bottom: 10,
-          inRange: { color: ['#f0f4f8', '#0b5cad'] } },
+        visualMap: { ...legend(max), left: 10, bottom: 10 },
         series: [{ type: 'map', map: 'china', name: '集群数', roam: false,
           label: { show: false }, emphasis: { label: { show: true } },
           data: stats.provinces.map((p) => ({ name: p.value, value: p.count })) }],
+      }, { lazyUpdate: true }); // the model in this task, the drawing in the next frame's
+      c.on('click', (e) => { location.href = searchLink({ province: e.name }); });
+    });
+
+    whenVisible('province', () => {
+      // On a phone, 34 provinces read as rows (horizontal bars), not as rotated labels that overlap.
+      const categories = { type: 'category', data: stats.provinces.map((p) => p.value), axisLabel: { interval: 0 } };
+      const values = { type: 'value', minInterval: 1 };
+      const c = chart('province');
+      c.setOption({
+        ...base, tooltip: {},
+        grid: narrow ? { left: 60, right: 30, top: 10, bottom: 20 } : { left: 40, right: 10, bottom: 60 },
+        xAxis: narrow ? values : { ...categories, axisLabel: { interval: 0, rotate: 60 } },
+        yAxis: narrow ? { ...categories, inverse: true } : values,
+        series: [{ type: 'bar', name: '集群数', data: stats.provinces.map((p) => p.count), itemStyle: { color: '#0b5cad' },
+          label: { show: true, position: narrow ? 'right' : 'top', formatter: (e) => (e.value ? e.value : '') } }],
       });
-      charts.map.on('click', (e) => { location.href = searchLink({ province: e.name }); });
-    }
-    document.getElementById('csv-map').href = csvHref(provinceRows);
-    table('table-map', provinceRows);
+      c.on('click', (e) => { location.href = searchLink({ province: e.name }); });
+    });
 
-    const provinces = stats.provinces.map((p) => p.value);
-    charts.province = chart('province');
-    charts.province.setOption({
-      toolbox, tooltip: {}, grid: { left: 40, right: 10, bottom: 60 },
-      xAxis: { type: 'category', data: provinces, axisLabel: { interval: 0, rotate: 60 } },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: '集群数', data: stats.provinces.map((p) => p.count), itemStyle: { color: '#0b5cad' },
-        label: { show: true, position: 'top', formatter: (e) => (e.value ? e.value : '') } }],
+    whenVisible('areas', () => {
+      const c = chart('areas');
+      c.setOption({
+        ...base, tooltip: {}, grid: { left: 130, right: 30, top: 10, bottom: 20 },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: stats.areas.map((a) => a.value), inverse: true, axisLabel: { interval: 0 } },
+        series: [{ type: 'bar', name: '集群数', data: stats.areas.map((a) => a.count), itemStyle: { color: '#3e7cb1' },
+          label: { show: true, position: 'right' } }],
+      });
+      c.on('click', (e) => { location.href = searchLink({ area: e.name }); });
     });
-    table('table-province', provinceRows);
 
-    const areaRows = [['区域', '集群数'], ...stats.areas.map((a) => [a.value, a.count])];
-    charts.areas = chart('areas');
-    charts.areas.setOption({
-      toolbox, tooltip: {}, grid: { left: 130, right: 30, top: 10, bottom: 20 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: stats.areas.map((a) => a.value), inverse: true, axisLabel: { interval: 0 } },
-      series: [{ type: 'bar', name: '集群数', data: stats.areas.map((a) => a.count), itemStyle: { color: '#3e7cb1' },
-        label: { show: true, position: 'right' } }],
+    whenVisible('sector', () => {
+      const c = chart('sector');
+      c.setOption({
+        ...base, tooltip: { trigger: 'item' },
+        series: [{ type: 'pie', radius: ['35%', '62%'], name: '产业门类',
+          label: { show: true, formatter: '{b}\n{c}', fontSize: 11 },
+          data: stats.sectors.filter((s) => s.count > 0).map((s) => ({ name: s.value, value: s.count })) }],
+      });
+      c.on('click', (e) => { location.href = searchLink({ industry: e.name }); });
     });
-    charts.areas.on('click', (e) => { location.href = searchLink({ area: e.name }); });
-    document.getElementById('csv-area').href = csvHref(areaRows);
-    table('table-area', areaRows);
-    charts.province.on('click', (e) => { location.href = searchLink({ province: e.name }); });
-    document.getElementById('csv-province').href =
-      csvHref([['省份', '集群数'], ...stats.provinces.map((p) => [p.value, p.count])]);
 
-    charts.sector = chart('sector');
-    charts.sector.setOption({
-      toolbox, tooltip: { trigger: 'item' },
-      series: [{ type: 'pie', radius: ['35%', '62%'], name: '产业门类',
-        label: { show: true, formatter: '{b}\n{c}', fontSize: 11 },
-        data: stats.sectors.filter((s) => s.count > 0).map((s) => ({ name: s.value, value: s.count })) }],
+    whenVisible('matrix', () => {
+      const cells = [];
+      let max = 1;
+      m.counts.forEach((row, p) => row.forEach((n, s) => { cells.push([s, p, n]); max = Math.max(max, n); }));
+      const c = chart('matrix');
+      c.setOption({
+        ...base, tooltip: { formatter: (e) => `${m.provinces[e.value[1]]} · ${m.sectors[e.value[0]]}：${e.value[2]}` },
+        grid: { left: 60, right: 10, top: 10, bottom: 150 },
+        xAxis: { type: 'category', data: m.sectors, axisLabel: { interval: 0, rotate: 60 } },
+        yAxis: { type: 'category', data: m.provinces, inverse: true, axisLabel: { interval: 0, fontSize: 10 } },
+        visualMap: { ...legend(max), orient: 'horizontal', left: 'center', bottom: 0 },
+        series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: (e) => (e.value[2] ? e.value[2] : '') } }],
+      });
+      c.on('click', (e) => {
+        location.href = searchLink({ province: m.provinces[e.value[1]], industry: m.sectors[e.value[0]] });
+      });
     });
-    charts.sector.on('click', (e) => { location.href = searchLink({ industry: e.name }); });
-    const sectorRows = [['产业门类', '集群数'], ...stats.sectors.map((s) => [s.value, s.count])];
-    document.getElementById('csv-sector').href = csvHref(sectorRows);
-    table('table-sector', sectorRows);
 
-    const m = stats.matrix;
-    const cells = [];
-    let max = 1;
-    m.counts.forEach((row, p) => row.forEach((n, s) => { cells.push([s, p, n]); max = Math.max(max, n); }));
-    charts.matrix = chart('matrix');
-    charts.matrix.setOption({
-      toolbox, tooltip: { formatter: (e) => `${m.provinces[e.value[1]]} · ${m.sectors[e.value[0]]}：${e.value[2]}` },
-      grid: { left: 60, right: 10, top: 10, bottom: 150 },
-      xAxis: { type: 'category', data: m.sectors, axisLabel: { interval: 0, rotate: 60 } },
-      yAxis: { type: 'category', data: m.provinces, inverse: true, axisLabel: { interval: 0, fontSize: 10 } },
-      visualMap: { min: 0, max, show: true, orient: 'horizontal', left: 'center', bottom: 0,
-        text: ['多', '少'], inRange: { color: ['#f0f4f8', '#0b5cad'] } },
-      series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: (e) => (e.value[2] ? e.value[2] : '') } }],
-    });
-    charts.matrix.on('click', (e) => {
-      location.href = searchLink({ province: m.provinces[e.value[1]], industry: m.sectors[e.value[0]] });
-    });
-    const matrixRows = [['省份', ...m.sectors], ...m.provinces.map((p, i) => [p, ...m.counts[i]])];
-    document.getElementById('csv-matrix').href = csvHref(matrixRows);
-    table('table-matrix', matrixRows);
-    window.dashboardCharts = charts; // for tests and the console
+    document.getElementById('kpi-years').textContent = (await years).map((y) => y.value).join('、') || '–';
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   }
   load();

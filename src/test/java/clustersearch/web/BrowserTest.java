@@ -126,6 +126,30 @@ class BrowserTest {
     }
   }
 
+  /**
+   * Scrolls the dashboard through every chart (each is drawn when it nears the viewport), waits
+   * until all have finished drawing, and scrolls back to the top.
+   */
+  static void drawEveryChart() {
+    for (WebElement plot : browser.findElements(By.cssSelector(".plot"))) {
+      browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", plot);
+      waiting()
+          .until(
+              d ->
+                  (Boolean)
+                      ((JavascriptExecutor) d)
+                          .executeScript(
+                              "return !!(window.dashboardCharts || {})[arguments[0]]",
+                              plot.getAttribute("id")));
+    }
+    waiting()
+        .until(
+            d ->
+                ((JavascriptExecutor) d).executeScript("return window.dashboardDrawn === true")
+                    == Boolean.TRUE);
+    browser.executeScript("window.scrollTo(0, 0)");
+  }
+
   static List<WebElement> results() {
     return browser.findElements(By.cssSelector("#results li[data-id]"));
   }
@@ -487,11 +511,7 @@ class BrowserTest {
     browser.get(base + page);
     waiting().until(d -> !d.findElements(By.cssSelector("main, #widget")).isEmpty());
     if (page.startsWith("/dashboard")) {
-      waiting()
-          .until(
-              d ->
-                  ((JavascriptExecutor) d).executeScript("return window.dashboardDrawn === true")
-                      == Boolean.TRUE);
+      drawEveryChart();
     }
     if (page.startsWith("/clusters/")) {
       waiting().until(d -> !d.findElements(By.cssSelector("#related li")).isEmpty());
@@ -561,11 +581,7 @@ class BrowserTest {
   @Test
   void theDashboardMapShowsCountsAndAProvinceClickFilters() throws IOException {
     browser.get(base + "/dashboard");
-    waiting()
-        .until(
-            d ->
-                ((JavascriptExecutor) d).executeScript("return window.dashboardDrawn === true")
-                    == Boolean.TRUE);
+    drawEveryChart();
     assertThat(browser.findElement(By.id("kpi-clusters")).getText()).isEqualTo("43");
     assertThat(browser.findElement(By.id("kpi-provinces")).getText()).isEqualTo("22");
     assertThat(browser.findElement(By.id("kpi-years")).getText()).isEqualTo("2021");
@@ -598,14 +614,89 @@ class BrowserTest {
     assertThat(results()).hasSize(4);
   }
 
+  /** The layout shift a page accumulates while it loads (the CLS of Core Web Vitals). */
+  static double layoutShiftWhileLoading(
+      String page, java.util.function.Predicate<org.openqa.selenium.WebDriver> loaded) {
+    Object script =
+        browser
+            .executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of(
+                    "source",
+                    "window.__shift = 0; new PerformanceObserver(function (l) {"
+                        + " l.getEntries().forEach(function (e) {"
+                        + " if (!e.hadRecentInput) window.__shift += e.value; }); })"
+                        + ".observe({type: 'layout-shift', buffered: true});"))
+            .get("identifier");
+    try {
+      browser.get(base + page);
+      waiting().until(loaded::test);
+      // Late arrivals (facets, the year KPI) come within a few frames of the results.
+      new org.openqa.selenium.interactions.Actions(browser).pause(Duration.ofMillis(500)).perform();
+      return ((Number) browser.executeScript("return window.__shift")).doubleValue();
+    } finally {
+      browser.executeCdpCommand(
+          "Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier", script));
+    }
+  }
+
+  @Test
+  void neitherTheSearchPageNorTheDashboardShiftsAsItLoads() {
+    // The facet lists used to grow from nothing and push the sidebar down (CLS 0.073).
+    double search =
+        layoutShiftWhileLoading(
+            "/", d -> !results().isEmpty() && !d.findElements(By.id("f-year-2021")).isEmpty());
+    double dashboard =
+        layoutShiftWhileLoading(
+            "/dashboard",
+            d ->
+                ((JavascriptExecutor) d)
+                        .executeScript("return !!(window.dashboardCharts || {}).map")
+                    == Boolean.TRUE);
+
+    assertThat(search).as("layout shift of /").isLessThan(0.02);
+    assertThat(dashboard).as("layout shift of /dashboard").isLessThan(0.02);
+  }
+
+  @Test
+  void onAPhoneTheDashboardDrawsChartsAsTheyComeIntoViewAndProvincesAsRows() throws IOException {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      browser.get(base + "/dashboard");
+      waiting()
+          .until(
+              d ->
+                  ((JavascriptExecutor) d)
+                          .executeScript("return !!(window.dashboardCharts || {}).map")
+                      == Boolean.TRUE);
+      // The numbers are there at once; the heatmap far below is not drawn until scrolled to.
+      assertThat(browser.findElement(By.id("table-matrix")).getAttribute("textContent"))
+          .contains("山东");
+      assertThat(browser.executeScript("return !!dashboardCharts.matrix")).isEqualTo(false);
+
+      drawEveryChart();
+      // 34 provinces as rows, not as 34 rotated labels squeezed into 390 px.
+      assertThat(
+              browser.executeScript(
+                  "return dashboardCharts.province.getOption().yAxis[0].data[14]"))
+          .isEqualTo("山东");
+      assertThat(browser.executeScript("return dashboardCharts.province.getOption().animation"))
+          .isEqualTo(false);
+      assertThat(
+              ((Number) browser.executeScript("return document.documentElement.scrollWidth"))
+                  .intValue())
+          .isLessThanOrEqualTo(390);
+      browser.executeScript("document.getElementById('province').scrollIntoView()");
+      screenshot("dashboard-phone-provinces");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+  }
+
   @Test
   void theDashboardDrawsShandongWithFourClusters() throws IOException {
     browser.get(base + "/dashboard");
-    waiting()
-        .until(
-            d ->
-                ((JavascriptExecutor) d).executeScript("return !!window.dashboardCharts")
-                    == Boolean.TRUE);
+    drawEveryChart();
     Object name =
         browser.executeScript("return dashboardCharts.province.getOption().xAxis[0].data[14]");
     Object count =
@@ -613,11 +704,6 @@ class BrowserTest {
 
     assertThat(name).isEqualTo("山东");
     assertThat(((Number) count).intValue()).isEqualTo(4);
-    waiting()
-        .until(
-            d ->
-                ((JavascriptExecutor) d).executeScript("return window.dashboardDrawn === true")
-                    == Boolean.TRUE);
     screenshot("dashboard");
   }
 
