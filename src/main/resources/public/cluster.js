@@ -41,7 +41,8 @@
     row(dl, '区域', '、', ...c.areas.map((a) => link(a, { area: a })));
     row(dl, '建设单位', '', c.builder);
     row(dl, '推荐单位', '', c.recommender);
-    row(dl, '来源', '', c.year + ' 年度名单，序号 ' + c.seq + '（地区：' + c.region + '）');
+    row(dl, '来源', '', (c.listTitle || c.year + ' 年度名单') + '，序号 ' + c.seq + '（地区：' + c.region + '）');
+    if (c.category) row(dl, '类别', '', c.category);
     $('cluster').hidden = false;
 
     const similar = await fetch('/api/clusters/' + encodeURIComponent(id) + '/similar?size=5')

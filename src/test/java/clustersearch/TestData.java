@@ -77,6 +77,8 @@ public final class TestData {
                       f[8],
                       f[9],
                       Arrays.asList(f[10].split("\\|")),
+                      "2021年度创新型产业集群试点（培育）名单",
+                      "试点（培育）",
                       null))
           .toList();
     } catch (IOException e) {

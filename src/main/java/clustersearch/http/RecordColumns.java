@@ -26,7 +26,9 @@ final class RecordColumns {
           new Column("产业门类", Cluster::sector),
           new Column("产业", Cluster::industry),
           new Column("区域", c -> String.join("、", c.areas())),
-          new Column("英文名称", c -> c.english().nameEn()));
+          new Column("英文名称", c -> c.english().nameEn()),
+          new Column("名单", Cluster::listTitle),
+          new Column("类别", Cluster::category));
 
   private RecordColumns() {}
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -65,6 +66,8 @@ public final class ClusterDocuments {
     doc.add(new StoredField(Fields.BUILDER_TEXT, c.builder()));
     doc.add(new StoredField(Fields.SECTOR, c.sector()));
     doc.add(new StoredField(Fields.CITY, c.city()));
+    doc.add(new StoredField(Fields.LIST_TITLE, c.listTitle()));
+    doc.add(new StoredField(Fields.CATEGORY, c.category()));
     for (String area : c.areas()) {
       doc.add(new StoredField(Fields.AREAS, area));
       doc.add(new SortedSetDocValuesFacetField(Fields.DIM_AREA, area));
@@ -105,6 +108,8 @@ public final class ClusterDocuments {
         doc.get(Fields.INDUSTRY),
         doc.get(Fields.CITY),
         Arrays.asList(doc.getValues(Fields.AREAS)),
+        Objects.requireNonNullElse(doc.get(Fields.LIST_TITLE), ""),
+        Objects.requireNonNullElse(doc.get(Fields.CATEGORY), ""),
         new Cluster.English(
             doc.get(Fields.NAME_EN),
             doc.get(Fields.PROVINCE_EN),

@@ -50,6 +50,11 @@ public final class Fields {
    */
   public static final String PROVINCE_RANK = "province_rank";
 
+  /** The title of the list a cluster was published in, and its category (试点, 培育): stored. */
+  public static final String LIST_TITLE = "list_title";
+
+  public static final String CATEGORY = "category";
+
   /** The industry phrase (生物医药): smartcn for the word match, stored for display. */
   public static final String INDUSTRY = "industry";
 

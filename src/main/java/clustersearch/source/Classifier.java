@@ -78,6 +78,8 @@ public final class Classifier {
         industry,
         city,
         gazetteer.areasOf(province, city),
+        document.title(),
+        document.category(),
         english.of(row.name(), province, sector, industry));
   }
 }

@@ -20,6 +20,9 @@ import java.util.List;
  * @param industry the industry phrase of the name, without place, zone and suffix
  * @param city the city of the name or builder (淄博; 廊坊 for 燕郊), or empty when none is known
  * @param areas the NBS region and the strategic areas the cluster lies in (东部, 长三角 …)
+ * @param listTitle the title of the list the cluster was published in, as printed ("" when its file
+ *     had none)
+ * @param category 试点, 培育 or 试点（培育） as the list's title says, or "" for a plain list
  * @param english the English names, flattened into the record's JSON
  */
 public record Cluster(
@@ -36,6 +39,8 @@ public record Cluster(
     String industry,
     String city,
     List<String> areas,
+    String listTitle,
+    String category,
     @JsonUnwrapped English english) {
 
   public Cluster {

@@ -7,10 +7,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The folder of source lists: every {@code *.txt} in it, read in name order. */
+/**
+ * The folder of source lists: every file of a format {@link ListReaders} reads, in name order. A
+ * list whose file has no title (a CSV or JSON prepared by hand) takes its year from its file name
+ * ({@code clusters-2023.csv}), which is how {@code index --add FILE --year 2023} stores it.
+ */
 public final class DataFolder {
+  private static final Pattern YEAR_IN_NAME = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
+
   private DataFolder() {}
 
   /** One list document and the clusters read from it. */
@@ -23,24 +31,52 @@ public final class DataFolder {
     }
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> lists =
-          files.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
+          files
+              .filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .filter(ListReaders::isList)
+              .sorted()
+              .toList();
       if (lists.isEmpty()) {
-        throw new ListFormatException(dir, 0, "the data folder holds no *.txt list");
+        throw new ListFormatException(
+            dir, 0, "the data folder holds no list (formats read: " + ListReaders.known() + ")");
       }
       return lists;
     }
   }
 
+  /** The year a data file's name carries (clusters-2023.csv → 2023), or null. */
+  public static Integer yearInName(Path file) {
+    Matcher m = YEAR_IN_NAME.matcher(file.getFileName().toString());
+    return m.find() ? Integer.parseInt(m.group(1)) : null;
+  }
+
+  /** Reads one data file: the year from its title, else from its name. */
+  public static ListDocument read(Path file) throws IOException {
+    return ListReaders.read(file, new ReadOptions(yearInName(file), true));
+  }
+
   /** Parses and classifies every list of {@code dir}; two lists of the same year are an error. */
   public static List<Read> readAll(Path dir, Classifier classifier) throws IOException {
+    return readAll(listFiles(dir), classifier);
+  }
+
+  /** Parses and classifies {@code files}; two lists of the same year are an error. */
+  public static List<Read> readAll(List<Path> files, Classifier classifier) throws IOException {
     List<Read> reads = new ArrayList<>();
     Map<Integer, Path> years = new HashMap<>();
-    for (Path file : listFiles(dir)) {
-      ListDocument document = ListParser.parse(file);
+    for (Path file : files) {
+      ListDocument document = read(file);
       Path other = years.putIfAbsent(document.year(), file);
       if (other != null) {
         throw new ListFormatException(
-            file, 0, "a second list of " + document.year() + " (the first is " + other + ")");
+            file,
+            0,
+            "a second list of "
+                + document.year()
+                + " (the first is "
+                + other
+                + "); replace it with index --add FILE --replace");
       }
       reads.add(new Read(document, classifier.classify(document)));
     }

@@ -122,6 +122,8 @@ class HttpApiTest {
             "industry",
             "city",
             "areas",
+            "listTitle",
+            "category",
             "nameEn",
             "provinceEn",
             "sectorEn",
@@ -130,6 +132,8 @@ class HttpApiTest {
             "highlight");
     assertThat(zibo.get("industry").asText()).isEqualTo("生物医药与生物医学工程");
     assertThat(zibo.get("city").asText()).isEqualTo("淄博");
+    assertThat(zibo.get("listTitle").asText()).isEqualTo("2021年度创新型产业集群试点（培育）名单");
+    assertThat(zibo.get("category").asText()).isEqualTo("试点（培育）");
     assertThat(zibo.get("nameEn").asText())
         .isEqualTo(
             "Zibo High-tech Zone Biomedicine and Biomedical Engineering Innovative Industrial Cluster");
@@ -285,11 +289,12 @@ class HttpApiTest {
     assertThat(r.body()[0]).isEqualTo((byte) 0xEF);
     assertThat(csv.lines()).hasSize(5);
     assertThat(csv.lines().toList().get(0))
-        .isEqualTo("\uFEFF编号,年份,序号,地区,省份,城市,集群名称,建设单位,推荐单位,产业门类,产业,区域,英文名称");
+        .isEqualTo("\uFEFF编号,年份,序号,地区,省份,城市,集群名称,建设单位,推荐单位,产业门类,产业,区域,英文名称,名单,类别");
     assertThat(csv.lines().toList().get(1))
         .isEqualTo(
             "2021-16,2021,16,山东,山东,威海,威海高新区高端医疗器械创新型产业集群,威海高新区管委会,山东省科技厅,生物产业,高端医疗器械,"
-                + "东部、黄河流域,Weihai High-tech Zone High-end Medical Devices Innovative Industrial Cluster");
+                + "东部、黄河流域,Weihai High-tech Zone High-end Medical Devices Innovative Industrial Cluster,"
+                + "2021年度创新型产业集群试点（培育）名单,试点（培育）");
   }
 
   @Test

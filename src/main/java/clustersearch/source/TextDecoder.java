@@ -1,0 +1,134 @@
+package clustersearch.source;
+
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The text of a list file in whatever encoding it was saved: UTF-8 (with or without a BOM), UTF-16
+ * (with a BOM, or without one when every other byte says so) or GB18030, which reads GBK and GB2312
+ * too. Encodings that are not one of these, or bytes ICU's detector is unsure about, are refused: a
+ * list read in the wrong encoding would index garbage.
+ */
+public final class TextDecoder {
+
+  /** The least confidence (0–100) of ICU's detector that is trusted for GB18030. */
+  static final int MIN_CONFIDENCE = 20;
+
+  private static final Charset GB18030 = Charset.forName("GB18030");
+
+  private TextDecoder() {}
+
+  /** Decoded text and the encoding it was read in. */
+  public record Decoded(String text, String encoding) {}
+
+  /** Reads and decodes {@code file}. */
+  public static Decoded read(Path file) throws java.io.IOException {
+    return decode(file, java.nio.file.Files.readAllBytes(file));
+  }
+
+  /** Decodes {@code bytes} of {@code file} (named in errors). */
+  public static Decoded decode(Path file, byte[] bytes) {
+    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+      return new Decoded(strict(file, bytes, 3, StandardCharsets.UTF_8), "UTF-8 with BOM");
+    }
+    if (startsWith(bytes, 0xFF, 0xFE)) {
+      return new Decoded(strict(file, bytes, 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+    }
+    if (startsWith(bytes, 0xFE, 0xFF)) {
+      return new Decoded(strict(file, bytes, 2, StandardCharsets.UTF_16BE), "UTF-16BE");
+    }
+    String utf8 = tryDecode(bytes, 0, StandardCharsets.UTF_8);
+    if (utf8 != null) {
+      return new Decoded(utf8, "UTF-8");
+    }
+    Charset utf16 = utf16WithoutBom(bytes);
+    if (utf16 != null) {
+      return new Decoded(strict(file, bytes, 0, utf16), utf16.name());
+    }
+    CharsetDetector detector = new CharsetDetector();
+    detector.setText(bytes);
+    CharsetMatch[] matches = detector.detectAll();
+    for (CharsetMatch match : matches) {
+      if (List.of("GB18030", "GBK", "GB2312").contains(match.getName())) {
+        String text = tryDecode(bytes, 0, GB18030);
+        if (text != null && match.getConfidence() >= MIN_CONFIDENCE) {
+          return new Decoded(text, "GB18030");
+        }
+        break;
+      }
+    }
+    String guess =
+        matches.length == 0
+            ? "no guess"
+            : "best guess " + matches[0].getName() + ", confidence " + matches[0].getConfidence();
+    throw new ListFormatException(
+        file,
+        Location.FILE,
+        "cannot tell the text's encoding (" + guess + "); save it as UTF-8, UTF-16 or GB18030/GBK");
+  }
+
+  /**
+   * UTF-16 without a BOM: Chinese and ASCII text has a zero in most odd (LE) or even (BE) bytes.
+   */
+  private static Charset utf16WithoutBom(byte[] bytes) {
+    if (bytes.length < 4 || bytes.length % 2 != 0) {
+      return null;
+    }
+    int evenZeros = 0;
+    int oddZeros = 0;
+    for (int i = 0; i + 1 < bytes.length; i += 2) {
+      evenZeros += bytes[i] == 0 ? 1 : 0;
+      oddZeros += bytes[i + 1] == 0 ? 1 : 0;
+    }
+    int pairs = bytes.length / 2;
+    // ASCII line breaks, tabs and digits put zeros in one half; Chinese text rarely any.
+    if (oddZeros > pairs / 5 && evenZeros == 0) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (evenZeros > pairs / 5 && oddZeros == 0) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
+  }
+
+  private static String strict(Path file, byte[] bytes, int offset, Charset charset) {
+    String text = tryDecode(bytes, offset, charset);
+    if (text == null) {
+      throw new ListFormatException(
+          file, Location.FILE, "not " + charset.name() + " text, though it starts like it");
+    }
+    return text;
+  }
+
+  private static String tryDecode(byte[] bytes, int offset, Charset charset) {
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static boolean startsWith(byte[] bytes, int... prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((bytes[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
