@@ -37,9 +37,14 @@ public final class IndexBuild {
 
   /** Builds and publishes the index of {@code config}'s data folder. */
   public static Report run(AppConfig config) throws IOException {
+    return run(config, DataFolder.sources(config.dataDir()));
+  }
+
+  /** Builds and publishes the index of {@code sources} (a data folder with a list added). */
+  public static Report run(AppConfig config, List<DataFolder.Source> sources) throws IOException {
     long start = System.nanoTime();
     Classifier classifier = Classifier.of(config);
-    List<DataFolder.Read> lists = DataFolder.readAll(config.dataDir(), classifier);
+    List<DataFolder.Read> lists = DataFolder.readAll(sources, classifier);
     List<Cluster> clusters = lists.stream().flatMap(r -> r.clusters().stream()).toList();
     Fields fields = Fields.of(config);
     Path generation = new Indexer(new IndexLayout(config.indexDir()), fields).rebuild(clusters);

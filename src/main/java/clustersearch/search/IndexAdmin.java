@@ -30,7 +30,8 @@ public final class IndexAdmin {
       String generation, int clusters, List<ListRead> lists, List<Other> other, double tookMs) {}
 
   /** One list a reindex read. */
-  public record ListRead(String file, String title, int year, int clusters) {}
+  public record ListRead(
+      String file, String format, String title, int year, String category, int clusters) {}
 
   /** A cluster classified as 其他. */
   public record Other(String id, String name, String industry) {}
@@ -68,8 +69,10 @@ public final class IndexAdmin {
   private static ListRead listRead(DataFolder.Read read) {
     return new ListRead(
         read.document().file().getFileName().toString(),
+        read.document().format(),
         read.document().title(),
         read.document().year(),
+        read.document().category(),
         read.clusters().size());
   }
 }

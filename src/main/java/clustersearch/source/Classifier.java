@@ -43,7 +43,8 @@ public final class Classifier {
     return document.rows().stream().map(row -> classify(document, row)).toList();
   }
 
-  private Cluster classify(ListDocument document, ListRow row) {
+  /** One row of {@code document} as a cluster; a region the configuration lacks stops it. */
+  public Cluster classify(ListDocument document, ListRow row) {
     String province =
         provinces
             .provinceOf(row.region())

@@ -24,6 +24,19 @@ public final class DataFolder {
   /** One list document and the clusters read from it. */
   public record Read(ListDocument document, List<Cluster> clusters) {}
 
+  /** A list file to read, and how. */
+  public record Source(Path file, ReadOptions options) {}
+
+  /** The lists of {@code dir} as sources: each file's year from its title, else from its name. */
+  public static List<Source> sources(Path dir) throws IOException {
+    return listFiles(dir).stream().map(DataFolder::source).toList();
+  }
+
+  /** A data file as a source: its year from its title, else from its name. */
+  public static Source source(Path file) {
+    return new Source(file, new ReadOptions(yearInName(file), true));
+  }
+
   /** The list files of {@code dir}, sorted by name. */
   public static List<Path> listFiles(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
@@ -53,20 +66,21 @@ public final class DataFolder {
 
   /** Reads one data file: the year from its title, else from its name. */
   public static ListDocument read(Path file) throws IOException {
-    return ListReaders.read(file, new ReadOptions(yearInName(file), true));
+    return ListReaders.read(file, source(file).options());
   }
 
   /** Parses and classifies every list of {@code dir}; two lists of the same year are an error. */
   public static List<Read> readAll(Path dir, Classifier classifier) throws IOException {
-    return readAll(listFiles(dir), classifier);
+    return readAll(sources(dir), classifier);
   }
 
-  /** Parses and classifies {@code files}; two lists of the same year are an error. */
-  public static List<Read> readAll(List<Path> files, Classifier classifier) throws IOException {
+  /** Parses and classifies {@code sources}; two lists of the same year are an error. */
+  public static List<Read> readAll(List<Source> sources, Classifier classifier) throws IOException {
     List<Read> reads = new ArrayList<>();
     Map<Integer, Path> years = new HashMap<>();
-    for (Path file : files) {
-      ListDocument document = read(file);
+    for (Source source : sources) {
+      Path file = source.file();
+      ListDocument document = ListReaders.read(file, source.options());
       Path other = years.putIfAbsent(document.year(), file);
       if (other != null) {
         throw new ListFormatException(

@@ -48,9 +48,123 @@ class CommandLineTest {
 
     assertThat(run.exit()).isZero();
     assertThat(run.out())
-        .contains("read data/clusters-2021.txt: 2021年度创新型产业集群试点（培育）名单, 43 clusters")
+        .contains("read data/clusters-2021.txt (text, UTF-8): 2021年度创新型产业集群试点（培育）名单, 43 clusters")
         .contains("2021-40 榆林高新区煤化工创新型产业集群 (industry: 煤化工)")
         .containsPattern("indexed 43 clusters into index/gen-\\d+ in \\d+\\.\\d\\d s");
+  }
+
+  static String[] in(Path home, String... args) {
+    String[] all = new String[args.length + 4];
+    all[0] = "--home";
+    all[1] = home.toString();
+    all[2] = "--config";
+    all[3] = TestData.CONFIG.toString();
+    System.arraycopy(args, 0, all, 4, args.length);
+    return all;
+  }
+
+  static clustersearch.source.ListDocument list2021() throws IOException {
+    return clustersearch.source.TextListReader.parse(TestData.LIST_2021);
+  }
+
+  @Test
+  void indexCheckReportsEveryFileAndExitsNonZeroWhenOneIsBroken(@TempDir Path home)
+      throws IOException {
+    project(home);
+    var list = list2021();
+    Path xlsx =
+        clustersearch.source.ListFixtures.spreadsheet(
+            home.resolve("2021.xlsx"), list.title(), list.rows(), false);
+    Path broken = Files.writeString(home.resolve("broken.csv"), "序号,地区,集群名称,建设单位\n1,天津,甲集群,乙\n");
+
+    Run good = run(in(home, "index", "--check", "data/clusters-2021.txt", xlsx.toString()));
+    Run bad = run(in(home, "index", "--check", xlsx.toString(), broken.toString()));
+
+    assertThat(good.exit()).isZero();
+    assertThat(good.out())
+        .contains("  read as: text, UTF-8")
+        .contains("  read as: XLSX, sheet 名单")
+        .contains("  title: 2021年度创新型产业集群试点（培育）名单 (year 2021, category 试点（培育）)")
+        .contains("  records read: 43, classified: 43")
+        .contains("    line 290: 榆林高新区煤化工创新型产业集群 (industry 煤化工) is 其他")
+        .contains("    sheet 名单, row 42: 榆林高新区煤化工创新型产业集群 (industry 煤化工) is 其他")
+        .contains("  provinces not recognised (config/provinces.yaml): none");
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.out())
+        .contains("  read as: XLSX, sheet 名单")
+        .contains(
+            "  error: "
+                + broken
+                + " (row 1): the header row lacks the column 推荐单位 (a list has the columns 序号, 地区,"
+                + " 集群名称, 建设单位, 推荐单位)");
+    assertThat(home.resolve("index")).doesNotExist(); // nothing indexed
+  }
+
+  @Test
+  void indexCheckReportsRegionsItCannotPlaceWithTheirLines(@TempDir Path home) throws IOException {
+    Path list =
+        Files.writeString(
+            home.resolve("mars.txt"), "2030年度创新型产业集群名单\n\n\t1\n\t火星\n\t火星高新区甲创新型产业集群\n\t甲\n\t乙\n");
+
+    Run run = run(in(home, "index", "--check", list.toString()));
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("  provinces not recognised (config/provinces.yaml): 1")
+        .contains("    line 3: 地区 \"火星\" names no known province")
+        .contains("  error: not indexable as it is");
+  }
+
+  @Test
+  void indexAddAddsAListOfAnotherYearAndRefusesASecondOfTheSameYear(@TempDir Path home)
+      throws IOException {
+    project(home);
+    assertThat(run(in(home, "index")).exit()).isZero();
+    String served = Files.readString(home.resolve("index/CURRENT"));
+    Path csv =
+        Files.writeString(
+            home.resolve("hand.csv"),
+            "序号,地区,集群名称,建设单位,推荐单位\n"
+                + "1,浙江,杭州高新区（滨江）物联网创新型产业集群,杭州高新区（滨江）管委会,浙江省科技厅\n"
+                + "2,,温州激光与光电创新型产业集群,温州高新区管委会,\n");
+    var list = list2021();
+    Path again =
+        clustersearch.source.ListFixtures.docx(
+            home.resolve("again.docx"), list.title(), list.rows());
+
+    Run refused = run(in(home, "index", "--add", again.toString()));
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("the data folder already holds the list of 2021")
+        .contains("add with --replace to replace it");
+    assertThat(Files.readString(home.resolve("index/CURRENT"))).isEqualTo(served);
+    try (var files = Files.list(home.resolve("data"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .containsExactly("clusters-2021.txt");
+    }
+
+    Run untitled = run(in(home, "index", "--add", csv.toString()));
+    assertThat(untitled.exit()).isEqualTo(1);
+    assertThat(untitled.err()).contains("give the year with --year");
+
+    Run added = run(in(home, "index", "--add", csv.toString(), "--year", "2023"));
+    assertThat(added.exit()).as(added.err()).isZero();
+    assertThat(added.out())
+        .contains("added " + csv + " (CSV, UTF-8, year 2023, 2 records) as data/clusters-2023.csv")
+        .contains("read data/clusters-2021.txt (text, UTF-8)")
+        .containsPattern("indexed 45 clusters into index/gen-\\d+");
+    assertThat(home.resolve("data/clusters-2023.csv")).exists();
+    Run search = run(in(home, "search", "--year", "2023", "--json"));
+    assertThat(search.out()).contains("\"total\" : 2").contains("\"id\" : \"2023-2\"");
+
+    // The data folder is read back alone: the CSV's year now comes from its name.
+    assertThat(run(in(home, "index")).out()).contains("indexed 45 clusters");
+
+    Run replaced = run(in(home, "index", "--add", again.toString(), "--replace"));
+    assertThat(replaced.exit()).as(replaced.err()).isZero();
+    assertThat(replaced.out())
+        .contains("as data/clusters-2021.docx, replacing data/clusters-2021.txt");
+    assertThat(home.resolve("data/clusters-2021.txt")).doesNotExist();
   }
 
   @Test

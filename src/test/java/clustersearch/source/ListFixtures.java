@@ -40,16 +40,17 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
  * The layouts are the published ones with a twist each: columns in another order and an extra 备注
  * column in spreadsheets, wrapped 建设单位 cells in the PDF.
  */
-final class ListFixtures {
+public final class ListFixtures {
   /** The CJK font the PDFs are set in; .ci/run installs it. */
-  static final Path CJK_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
+  public static final Path CJK_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
 
   /** A spreadsheet's column order: not the printed one, and an extra column. */
-  static final List<String> SHEET_COLUMNS = List.of("序号", "集群名称", "地区", "建设单位", "推荐单位", "备注");
+  public static final List<String> SHEET_COLUMNS =
+      List.of("序号", "集群名称", "地区", "建设单位", "推荐单位", "备注");
 
   private ListFixtures() {}
 
-  static String cell(ListRow row, String column) {
+  public static String cell(ListRow row, String column) {
     return switch (column) {
       case "序号" -> Integer.toString(row.seq());
       case "地区" -> row.region();
@@ -61,12 +62,12 @@ final class ListFixtures {
   }
 
   /** True when {@code row} continues the region of the row above (a merged cell in print). */
-  static boolean sameRegionAsAbove(List<ListRow> rows, int i) {
+  public static boolean sameRegionAsAbove(List<ListRow> rows, int i) {
     return i > 0 && rows.get(i - 1).region().equals(rows.get(i).region());
   }
 
   /** XLSX (or XLS): a title row merged across, the header, rows; 地区 merged down. */
-  static Path spreadsheet(Path file, String title, List<ListRow> rows, boolean xls)
+  public static Path spreadsheet(Path file, String title, List<ListRow> rows, boolean xls)
       throws IOException {
     try (Workbook book = xls ? new HSSFWorkbook() : new XSSFWorkbook()) {
       Sheet sheet = book.createSheet("名单");
@@ -112,7 +113,7 @@ final class ListFixtures {
   }
 
   /** DOCX: 附件, the title paragraph, and the table with 地区 merged down (vMerge). */
-  static Path docx(Path file, String title, List<ListRow> rows) throws IOException {
+  public static Path docx(Path file, String title, List<ListRow> rows) throws IOException {
     try (XWPFDocument doc = new XWPFDocument()) {
       doc.createParagraph().createRun().setText("附件");
       doc.createParagraph().createRun().setText(title);
@@ -147,7 +148,7 @@ final class ListFixtures {
   }
 
   /** DOCX whose header cell 建设单位 spans two grid columns (gridSpan), the rest as {@link #docx}. */
-  static void spanHeader(XWPFTable table, int column) {
+  public static void spanHeader(XWPFTable table, int column) {
     table.getRow(0).getCell(column).getCTTc().addNewTcPr().addNewGridSpan().setVal(BigInteger.TWO);
   }
 
@@ -161,7 +162,7 @@ final class ListFixtures {
    * A text PDF, A4 landscape: the title, the header on every page, 18 rows a page; 地区 printed on
    * the first row of its group only (merged), 建设单位 wrapped after 10 characters.
    */
-  static Path pdf(Path file, String title, List<ListRow> rows) throws IOException {
+  public static Path pdf(Path file, String title, List<ListRow> rows) throws IOException {
     try (PDDocument doc = new PDDocument();
         TrueTypeCollection fonts = new TrueTypeCollection(CJK_FONT.toFile())) {
       PDFont font = PDType0Font.load(doc, fonts.getFontByName("WenQuanYiZenHei"), true);
@@ -207,7 +208,7 @@ final class ListFixtures {
   }
 
   /** A PDF of one blank page, as a scan without text reads. */
-  static Path scannedPdf(Path file) throws IOException {
+  public static Path scannedPdf(Path file) throws IOException {
     try (PDDocument doc = new PDDocument()) {
       doc.addPage(new PDPage(PDRectangle.A4));
       doc.save(file.toFile());
@@ -226,7 +227,8 @@ final class ListFixtures {
   }
 
   /** CSV in {@code charset}: a title row, the header, rows (blank 地区 under the same region). */
-  static Path csv(Path file, String title, List<ListRow> rows, Charset charset) throws IOException {
+  public static Path csv(Path file, String title, List<ListRow> rows, Charset charset)
+      throws IOException {
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
       if (title != null) {
@@ -247,7 +249,7 @@ final class ListFixtures {
   }
 
   /** JSON: {"title", "clusters": [records keyed by column]} or, with a null title, the array. */
-  static Path json(Path file, String title, List<ListRow> rows, Function<String, String> key)
+  public static Path json(Path file, String title, List<ListRow> rows, Function<String, String> key)
       throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     ArrayNode records = mapper.createArrayNode();

@@ -29,6 +29,19 @@ class ListReadersTest {
 
   @TempDir static Path dir;
 
+  /** The fixtures stay in target/fixtures, for trying {@code index --check} on them by hand. */
+  @org.junit.jupiter.api.AfterAll
+  static void keepTheFixtures() throws IOException {
+    Path kept = Path.of("target", "fixtures");
+    Files.createDirectories(kept);
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(
+            f, kept.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
   @BeforeAll
   static void readTheTextForm() throws IOException {
     text = TextListReader.parse(TestData.LIST_2021);

@@ -1,0 +1,92 @@
+package clustersearch.index;
+
+import clustersearch.config.AppConfig;
+import clustersearch.source.DataFolder;
+import clustersearch.source.ListDocument;
+import clustersearch.source.ListFormatException;
+import clustersearch.source.ListReaders;
+import clustersearch.source.Location;
+import clustersearch.source.ReadOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code index --add FILE [--replace] [--year Y]}: checks a list, builds the index of the data
+ * folder with it (in place of the list of the same year with --replace), and only then copies it
+ * into the data folder as {@code clusters-YEAR.ext}. Every refusal (a broken file, a year already
+ * there, a broken list already there) comes before anything is written: the served index and the
+ * data folder stay as they were.
+ */
+public final class ListAddition {
+  private ListAddition() {}
+
+  /**
+   * What an addition did.
+   *
+   * @param stored where the list now lies in the data folder
+   * @param replaced the list of the same year it replaced, or null
+   */
+  public record Added(IndexBuild.Report build, ListDocument document, Path stored, Path replaced) {}
+
+  /** Adds {@code file} to {@code config}'s data folder and rebuilds. */
+  public static Added add(AppConfig config, Path file, Integer year, boolean replace)
+      throws IOException {
+    ReadOptions options = ReadOptions.year(year);
+    ListDocument document = ListReaders.read(file, options); // refuses a broken file first
+    Path data = config.dataDir();
+    List<DataFolder.Source> sources = new ArrayList<>();
+    Path replaced = null;
+    if (Files.isDirectory(data) && hasLists(data)) {
+      for (DataFolder.Source source : DataFolder.sources(data)) {
+        int existing = DataFolder.read(source.file()).year();
+        if (existing != document.year()) {
+          sources.add(source);
+        } else if (replace) {
+          replaced = source.file();
+        } else {
+          throw new ListFormatException(
+              file,
+              Location.FILE,
+              "the data folder already holds the list of "
+                  + existing
+                  + " ("
+                  + source.file()
+                  + "); add with --replace to replace it");
+        }
+      }
+    }
+    Path stored =
+        data.resolve(
+            "clusters-"
+                + document.year()
+                + "."
+                + file.getFileName().toString().replaceAll("^.*\\.", "").toLowerCase(Locale.ROOT));
+    if (Files.exists(stored) && !stored.equals(replaced)) {
+      throw new ListFormatException(
+          file, Location.FILE, stored + " exists and holds another list; move it away first");
+    }
+    // A list without a title is stored under a name that carries its year, as read from there.
+    sources.add(new DataFolder.Source(file, options));
+    IndexBuild.Report build = IndexBuild.run(config, sources);
+    Files.createDirectories(data);
+    Path partial = data.resolve("." + stored.getFileName() + ".partial");
+    Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        partial, stored, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    if (replaced != null && !replaced.equals(stored)) {
+      Files.delete(replaced);
+    }
+    return new Added(build, document, stored, replaced);
+  }
+
+  private static boolean hasLists(Path data) throws IOException {
+    try (var files = Files.list(data)) {
+      return files.anyMatch(ListReaders::isList);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package clustersearch.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import clustersearch.TestData;
+import clustersearch.index.IndexBuild;
+import clustersearch.source.Cluster;
+import clustersearch.source.ListDocument;
+import clustersearch.source.ListFixtures;
+import clustersearch.source.TextListReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The XLSX, DOCX or PDF form of the 2021 list dropped into an empty data folder gives the same 43
+ * records and the same search results as the text form.
+ */
+class ListFormsIndexTest {
+  static final List<String> QUERIES =
+      List.of("生物医药", "智能制造", "新材料", "锂电", "山东的集群", "中药", "Shandong", "长三角 电子");
+
+  @TempDir static Path textHome;
+  static List<Cluster> textRecords;
+  static List<List<String>> textResults;
+
+  @BeforeAll
+  static void indexTheTextForm() throws IOException {
+    try (SearchStack stack = TestData.indexAndOpen(textHome)) {
+      textRecords = all(stack);
+      textResults = results(stack);
+    }
+  }
+
+  static List<Cluster> all(SearchStack stack) throws IOException {
+    return stack.service().matching(SearchRequest.of("", 1));
+  }
+
+  static List<List<String>> results(SearchStack stack) throws IOException {
+    List<List<String>> results = new java.util.ArrayList<>();
+    for (String q : QUERIES) {
+      results.add(
+          stack.service().search(SearchRequest.of(q, 20)).hits().stream()
+              .map(h -> h.cluster().id())
+              .toList());
+    }
+    return results;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"xlsx", "xls", "docx", "pdf"})
+  void anotherFormInAnEmptyDataFolderIndexesTheSame(String form, @TempDir Path home)
+      throws IOException {
+    if (form.equals("pdf")) {
+      assumeThat(ListFixtures.CJK_FONT).as("fonts-wqy-zenhei (.ci/run installs it)").exists();
+    }
+    ListDocument text = TextListReader.parse(TestData.LIST_2021);
+    Path data = Files.createDirectories(home.resolve("data"));
+    Path file = data.resolve("clusters-2021." + form);
+    switch (form) {
+      case "xlsx", "xls" ->
+          ListFixtures.spreadsheet(file, text.title(), text.rows(), form.equals("xls"));
+      case "docx" -> ListFixtures.docx(file, text.title(), text.rows());
+      default -> ListFixtures.pdf(file, text.title(), text.rows());
+    }
+
+    IndexBuild.Report report = IndexBuild.run(TestData.config(home, data));
+    try (SearchStack stack = SearchStack.open(TestData.config(home, data)).orElseThrow()) {
+      assertThat(report.clusters()).isEqualTo(43);
+      assertThat(all(stack)).isEqualTo(textRecords);
+      assertThat(results(stack)).isEqualTo(textResults);
+    }
+  }
+
+  @Test
+  void theTextFormItselfFindsWhatTheQueriesAskFor() {
+    assertThat(textRecords).hasSize(43);
+    assertThat(textResults).allSatisfy(ids -> assertThat(ids).isNotEmpty());
+  }
+}
