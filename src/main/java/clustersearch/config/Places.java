@@ -7,12 +7,14 @@ import java.util.Objects;
 
 /**
  * {@code config/places.yaml}: the gazetteer's data. Every province's full name, abbreviations and
- * English name; cities and their province; places below a city and their city.
+ * English name; cities and their province; places below a city and their city; development-zone
+ * words (高新区, 科学城 …) that names print between their place and their industry.
  */
 public record Places(
     Map<String, ProvinceNames> provinces,
     Map<String, String> cities,
     Map<String, String> within,
+    List<String> zones,
     Map<String, String> english) {
 
   public static final String FILE = "places.yaml";
@@ -21,6 +23,7 @@ public record Places(
     provinces = Map.copyOf(Objects.requireNonNull(provinces, "places.yaml needs 'provinces'"));
     cities = Map.copyOf(Objects.requireNonNullElse(cities, Map.of()));
     within = Map.copyOf(Objects.requireNonNullElse(within, Map.of()));
+    zones = List.copyOf(Objects.requireNonNullElse(zones, List.of()));
     english = Map.copyOf(Objects.requireNonNullElse(english, Map.of()));
   }
 

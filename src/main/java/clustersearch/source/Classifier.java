@@ -38,6 +38,21 @@ public final class Classifier {
     return english.translates(industry);
   }
 
+  /**
+   * The industry phrase of a name: the name without its suffix (创新型产业集群) and its place (places,
+   * zone words and the region, as the gazetteer reads them): 杭州高新区（滨江）物联网创新型产业集群 → 物联网. A name that
+   * is nothing but a place keeps its whole text.
+   */
+  public String industryOf(String name, String region) {
+    String rest = name.strip();
+    String suffix = industries.suffix();
+    if (!suffix.isEmpty() && rest.endsWith(suffix)) {
+      rest = rest.substring(0, rest.length() - suffix.length());
+    }
+    String phrase = rest.substring(gazetteer.placePrefixLength(rest, region)).strip();
+    return phrase.isEmpty() ? rest : phrase;
+  }
+
   /** Every row of {@code document} as a cluster; a region the configuration lacks stops it. */
   public List<Cluster> classify(ListDocument document) {
     return document.rows().stream().map(row -> classify(document, row)).toList();
@@ -62,7 +77,7 @@ public final class Classifier {
             .map(String::strip)
             .filter(s -> !s.isEmpty())
             .toList();
-    String industry = industries.industryOf(row.name(), row.region(), builders);
+    String industry = industryOf(row.name(), row.region());
     String sector = industries.sectorOf(industry);
     String city = gazetteer.cityOf(row.name(), row.region(), builders);
     return new Cluster(

@@ -16,6 +16,9 @@ public final class EnglishNames {
   private final String suffix;
   private final List<String> zones;
 
+  private static final java.util.regex.Pattern BRACKETED =
+      java.util.regex.Pattern.compile("[（(]([^）)]{1,8})[）)]");
+
   /**
    * @param suffix what every Chinese name ends with (创新型产业集群), from industries.yaml
    */
@@ -48,12 +51,21 @@ public final class EnglishNames {
         break;
       }
     }
+    String aside = ""; // 杭州高新区（滨江）: the part in brackets, as (Binjiang)
+    java.util.regex.Matcher bracket = BRACKETED.matcher(prefix);
+    if (bracket.find()) {
+      aside = "(" + gazetteer.placeEn(bracket.group(1)) + ")";
+      prefix = prefix.substring(0, bracket.start()) + " " + prefix.substring(bracket.end());
+    }
     String placeEn = gazetteer.placeEn(prefix.strip());
     if (!placeEn.isEmpty()) {
       words.add(placeEn);
     }
     if (!zoneEn.isEmpty()) {
       words.add(zoneEn);
+    }
+    if (!aside.isEmpty()) {
+      words.add(aside);
     }
     words.add(industryEn);
     if (!glossary.suffix().isEmpty()) {

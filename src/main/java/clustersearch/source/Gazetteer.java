@@ -43,6 +43,18 @@ public final class Gazetteer {
   /** Names a query may hold inside longer text (no one-character abbreviations). */
   private final List<String> inText;
 
+  /** Names of places a cluster name may start with (two characters or more), longest first. */
+  private final List<String> placeNames;
+
+  /** Development-zone words, longest first. */
+  private final List<String> zones;
+
+  /** The most characters of an unknown place read before a zone word (岳阳临港高新区: 临港). */
+  private static final int UNKNOWN_PLACE = 6;
+
+  /** Administrative suffixes that may follow a place (天津市, 河源市高新区). */
+  private static final List<String> PLACE_SUFFIXES = List.of("市", "区", "县", "省");
+
   /** The areas in order: the four regions, then the strategic areas. */
   private final List<String> areaOrder;
 
@@ -90,6 +102,24 @@ public final class Gazetteer {
                           area.aliases().forEach(alias -> name(alias, Kind.AREA, a));
                         }));
     this.areaOrder = List.copyOf(order);
+    Set<String> placeSet = new LinkedHashSet<>();
+    for (String p : provinces.order()) {
+      placeSet.add(p);
+      Places.ProvinceNames n = places.provinces().get(p);
+      if (n != null) {
+        placeSet.add(n.full());
+      }
+    }
+    placeSet.addAll(places.cities().keySet());
+    placeSet.addAll(places.within().keySet());
+    placeSet.addAll(provinces.regions().keySet());
+    this.placeNames =
+        placeSet.stream()
+            .filter(n -> n.length() > 1)
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+    this.zones =
+        places.zones().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     this.inText =
         names.keySet().stream()
             .filter(n -> n.length() > 1)
@@ -148,6 +178,71 @@ public final class Gazetteer {
   /** The areas in order: the four NBS regions, then the strategic areas. */
   public List<String> areas() {
     return areaOrder;
+  }
+
+  /**
+   * How many leading characters of a cluster name (without its suffix) are its place: places of the
+   * gazetteer and the printed region, each maybe followed by 市, 区, 县 or 省; zone words (高新区, 科学城 …)
+   * with a parenthesised part after them (高新区（滨江）); and a short unknown place right before a zone
+   * word (岳阳临港高新区). 北京怀柔科学城高端仪器 → 7 (北京, 怀柔, 科学城).
+   */
+  public int placePrefixLength(String name, String region) {
+    int i = 0;
+    while (i < name.length()) {
+      String place = longestAt(name, i, placeNames);
+      if (place.isEmpty() && region != null && region.length() > 1 && name.startsWith(region, i)) {
+        place = region;
+      }
+      if (!place.isEmpty()) {
+        i += place.length();
+        String suffix = longestAt(name, i, PLACE_SUFFIXES);
+        if (!suffix.isEmpty() && longestAt(name, i, zones).isEmpty()) {
+          i += suffix.length();
+        }
+        continue;
+      }
+      String zone = longestAt(name, i, zones);
+      if (zone.isEmpty()) {
+        zone = zoneAfterUnknownPlace(name, i);
+      }
+      if (zone.isEmpty()) {
+        break;
+      }
+      i += zone.length();
+      i = afterParenthesis(name, i);
+    }
+    return i;
+  }
+
+  /** An unknown place and the zone word right after it (临港高新区), or "" when none follows. */
+  private String zoneAfterUnknownPlace(String name, int from) {
+    for (int j = from + 1; j <= Math.min(name.length() - 1, from + UNKNOWN_PLACE); j++) {
+      String zone = longestAt(name, j, zones);
+      if (!zone.isEmpty()) {
+        return name.substring(from, j + zone.length());
+      }
+    }
+    return "";
+  }
+
+  private static int afterParenthesis(String name, int i) {
+    if (i < name.length() && (name.charAt(i) == '（' || name.charAt(i) == '(')) {
+      int close = name.indexOf(name.charAt(i) == '（' ? '）' : ')', i);
+      if (close > i && close - i <= UNKNOWN_PLACE + 1) {
+        return close + 1;
+      }
+    }
+    return i;
+  }
+
+  private static String longestAt(String text, int at, List<String> words) {
+    String best = "";
+    for (String w : words) {
+      if (w.length() > best.length() && text.startsWith(w, at)) {
+        best = w;
+      }
+    }
+    return best;
   }
 
   /**

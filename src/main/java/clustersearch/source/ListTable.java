@@ -121,14 +121,22 @@ public final class ListTable {
     return rows.stream().anyMatch(r -> headerCells(r).size() == COLUMNS.size());
   }
 
-  /** The first of {@code texts} that carries a year (…年), stripped; null when none does. */
+  /**
+   * The title among {@code texts}: the first that carries a year (…年) and says 名单 or 集群, else the
+   * first that carries a year; stripped of white space. Null when none carries a year.
+   */
   public static String title(List<String> texts) {
+    String anyYear = null;
     for (String text : texts) {
       if (text != null && YEAR.matcher(text).find()) {
-        return SPACE.matcher(text.strip()).replaceAll("");
+        String title = SPACE.matcher(text.strip()).replaceAll("");
+        if (title.contains("名单") || title.contains("集群")) {
+          return title;
+        }
+        anyYear = anyYear == null ? title : anyYear;
       }
     }
-    return null;
+    return anyYear;
   }
 
   /**

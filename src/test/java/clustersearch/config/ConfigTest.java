@@ -7,7 +7,6 @@ import clustersearch.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,18 +91,5 @@ class ConfigTest {
     assertThat(rules.sectorOf("智能网联新能源汽车")).isEqualTo("新能源汽车产业");
     assertThat(rules.sectorOf("光伏")).isEqualTo("新能源产业");
     assertThat(rules.sectorOf("煤化工")).isEqualTo(IndustryRules.OTHER);
-  }
-
-  @Test
-  void theIndustryPhraseDropsPlaceZoneAndSuffix() {
-    IndustryRules rules = IndustryRules.load(TestData.CONFIG);
-
-    assertThat(rules.industryOf("淄博高新区生物医药与生物医学工程创新型产业集群", "山东", List.of("淄博高新区管委会")))
-        .isEqualTo("生物医药与生物医学工程");
-    assertThat(rules.industryOf("永川汽摩智造创新型产业集群", "重庆", List.of("永川高新区管委会"))).isEqualTo("汽摩智造");
-    assertThat(rules.industryOf("松江G60科创走廊数字经济创新型产业集群", "上海", List.of("松江区科委", "张江高新区松江园管委会")))
-        .isEqualTo("数字经济");
-    assertThat(rules.industryOf("河源市高新区信息终端设备制造创新型产业集群", "广东", List.of("河源高新区管委会")))
-        .isEqualTo("信息终端设备制造");
   }
 }
