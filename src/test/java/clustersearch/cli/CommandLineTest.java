@@ -146,6 +146,11 @@ class CommandLineTest {
     Run untitled = run(in(home, "index", "--add", csv.toString()));
     assertThat(untitled.exit()).isEqualTo(1);
     assertThat(untitled.err()).contains("give the year with --year");
+    assertThat(Files.readString(home.resolve("index/CURRENT"))).isEqualTo(served);
+    try (var files = Files.list(home.resolve("data"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .containsExactly("clusters-2021.txt");
+    }
 
     Run added = run(in(home, "index", "--add", csv.toString(), "--year", "2023"));
     assertThat(added.exit()).as(added.err()).isZero();
