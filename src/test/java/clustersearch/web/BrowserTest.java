@@ -329,7 +329,8 @@ class BrowserTest {
         .contains("中部")
         .contains("新乡高新区管委会")
         .contains("河南省科技厅")
-        .contains("2021 年度名单，序号 21")
+        .contains("2021年度创新型产业集群试点（培育）名单，序号 21")
+        .contains("类别\n试点（培育）")
         .contains("生物产业 / 生物医药");
     WebElement first = browser.findElements(By.cssSelector("#related li")).get(0);
     assertThat(first.getAttribute("data-id")).isEqualTo("2021-38");
