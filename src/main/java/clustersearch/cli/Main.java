@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       SearchCommand.class,
       EvalCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      GenerateCommand.class
     })
 public final class Main implements Runnable {
 

@@ -173,6 +173,27 @@ class CommandLineTest {
   }
 
   @Test
+  void generateWritesListsThatIndexAndSearchLikeRealOnes(@TempDir Path home) throws IOException {
+    Run generated =
+        run(in(home, "generate", "--count", "2003", "--out", home.resolve("data").toString()));
+    Run indexed = run(in(home, "index"));
+    Run search = run(in(home, "search", "生物医药", "--year", "2023", "--json"));
+
+    assertThat(generated.exit()).isZero();
+    assertThat(generated.out())
+        .contains("clusters-2021.txt: 401 rows of 2021")
+        .contains("clusters-2025.txt: 400 rows of 2025");
+    assertThat(indexed.exit()).as(indexed.err()).isZero();
+    assertThat(indexed.out()).contains("indexed 2003 clusters");
+    assertThat(search.out()).contains("\"year\" : 2023").contains("\"industry\" : \"生物医药");
+    // The same seed writes the same lists.
+    Path again = home.resolve("again");
+    run(in(home, "generate", "--count", "2003", "--out", again.toString()));
+    assertThat(Files.readString(again.resolve("clusters-2022.txt")))
+        .isEqualTo(Files.readString(home.resolve("data/clusters-2022.txt")));
+  }
+
+  @Test
   void searchPrintsATableOrJson(@TempDir Path home) throws IOException {
     String[] base = {"--home", project(home).toString(), "--config", TestData.CONFIG.toString()};
     run(base[0], base[1], base[2], base[3], "index");
