@@ -3,7 +3,6 @@ package clustersearch.http;
 import clustersearch.search.ClusterIndex;
 import clustersearch.search.SearchRequest;
 import clustersearch.search.SearchService;
-import clustersearch.source.Cluster;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Arrays;
@@ -84,10 +83,10 @@ final class SearchController {
         400, "invalid_parameter", name + " must be true or false, got '" + Text.bounded(v) + "'");
   }
 
-  /** Every matching record, for a spreadsheet or a program. */
-  record Export(int total, List<Cluster> clusters) {}
-
-  /** GET /api/export?q=&province=&industry=&format=csv|xlsx|json */
+  /**
+   * GET /api/export?q=&province=&industry=&sort=&format=csv|xlsx|json: every matching record,
+   * streamed in batches (only document ids are held for all matches).
+   */
   void export(Context ctx) throws IOException {
     String format = ctx.queryParamAsClass("format", String.class).getOrDefault("csv");
     if (!format.equals("csv") && !format.equals("json") && !format.equals("xlsx")) {
@@ -96,17 +95,23 @@ final class SearchController {
           "invalid_parameter",
           "format must be csv, xlsx or json, got '" + Text.bounded(format) + "'");
     }
-    List<Cluster> clusters = service.matching(request(ctx, 1, 1));
-    if (format.equals("json")) {
-      ctx.json(new Export(clusters.size(), clusters));
-    } else if (format.equals("xlsx")) {
-      ctx.contentType(XlsxExport.CONTENT_TYPE)
-          .header("Content-Disposition", "attachment; filename=\"clusters.xlsx\"")
-          .result(XlsxExport.toBytes(clusters));
-    } else {
-      ctx.contentType("text/csv; charset=utf-8")
-          .header("Content-Disposition", "attachment; filename=\"clusters.csv\"")
-          .result(CsvExport.toBytes(clusters));
+    SearchRequest request = request(ctx, 1, 1);
+    try (RecordWriter writer =
+        RecordWriter.of(
+            format,
+            () -> {
+              switch (format) {
+                case "json" -> ctx.contentType("application/json");
+                case "xlsx" ->
+                    ctx.contentType(RecordWriter.XlsxRecords.CONTENT_TYPE)
+                        .header("Content-Disposition", "attachment; filename=\"clusters.xlsx\"");
+                default ->
+                    ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"clusters.csv\"");
+              }
+              return ctx.outputStream();
+            })) {
+      service.export(request, writer);
     }
   }
 

@@ -263,25 +263,61 @@ public final class SearchService {
         new Stats.Matrix(provinceOrder, List.copyOf(sectors), counts));
   }
 
+  /** Receives an export: the number of matches first, then the records in order, in batches. */
+  public interface ExportSink {
+    void start(int total) throws IOException;
+
+    void batch(List<Cluster> clusters) throws IOException;
+  }
+
+  /** Records read from the index and handed on at a time, while exporting. */
+  public static final int EXPORT_BATCH = 500;
+
   /**
-   * Every cluster matching the query and filters, in the request's order, for export and
-   * statistics. It reads every matching record: right for lists of thousands of clusters; an index
-   * of millions would count statistics from doc values instead.
+   * Streams every cluster matching the query and filters, in the request's order, to {@code sink}:
+   * only the matches' document ids are held for all of them ({@link OrderedMatches}, 16 bytes a
+   * match); records are read and handed on {@value #EXPORT_BATCH} at a time.
    */
-  public List<Cluster> matching(SearchRequest request) throws IOException {
+  public void export(SearchRequest request, ExportSink sink) throws IOException {
     try (ClusterIndex.Lease lease = index.acquire()) {
       IndexSearcher searcher = lease.searcher();
-      int all = Math.max(1, searcher.getIndexReader().maxDoc());
-      TopDocs top =
-          searcher.search(
-              drillDown(request, parse(request, lease), lease), all, sortOf(request.order()));
+      OrderedMatches matches =
+          OrderedMatches.collect(
+              searcher, drillDown(request, parse(request, lease), lease), request.order());
+      sink.start(matches.size());
       StoredFields stored = searcher.storedFields();
-      List<Cluster> clusters = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc doc : top.scoreDocs) {
-        clusters.add(ClusterDocuments.fromDocument(stored.document(doc.doc)));
+      List<Cluster> batch = new ArrayList<>(EXPORT_BATCH);
+      for (int i = 0; i < matches.size(); i++) {
+        batch.add(ClusterDocuments.fromDocument(stored.document(matches.doc(i))));
+        if (batch.size() == EXPORT_BATCH) {
+          sink.batch(batch);
+          batch = new ArrayList<>(EXPORT_BATCH);
+        }
       }
-      return clusters;
+      if (!batch.isEmpty()) {
+        sink.batch(batch);
+      }
     }
+  }
+
+  /**
+   * Every cluster matching the query and filters, in the request's order, as one list: for tests
+   * and small lists; an export streams instead ({@link #export}).
+   */
+  public List<Cluster> matching(SearchRequest request) throws IOException {
+    List<Cluster> all = new ArrayList<>();
+    export(
+        request,
+        new ExportSink() {
+          @Override
+          public void start(int total) {}
+
+          @Override
+          public void batch(List<Cluster> clusters) {
+            all.addAll(clusters);
+          }
+        });
+    return all;
   }
 
   /**

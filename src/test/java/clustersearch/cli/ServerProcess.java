@@ -56,9 +56,15 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code mainClass} with {@code args} in a new JVM of 128 MB. */
   static ServerProcess start(String mainClass, String... args) throws IOException {
+    return startWithHeap("128m", mainClass, args);
+  }
+
+  /** Starts {@code mainClass} with {@code args} in a new JVM whose heap is at most {@code heap}. */
+  static ServerProcess startWithHeap(String heap, String mainClass, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx128m");
+    command.add("-Xmx" + heap);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);

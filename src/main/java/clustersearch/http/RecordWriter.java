@@ -1,0 +1,198 @@
+package clustersearch.http;
+
+import clustersearch.search.SearchService;
+import clustersearch.source.Cluster;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * An export written to the client as the records arrive, in batches: CSV and JSON stream straight
+ * out, XLSX through POI's streaming workbook (a window of rows in memory, the rest in a temporary
+ * file). Nothing is written, and no header set, until the first batch is ready, so a refused
+ * request still gets its JSON error.
+ */
+abstract class RecordWriter implements SearchService.ExportSink, AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Opens the response (headers, then the body stream) once the export is known to succeed. */
+  private final Supplier<OutputStream> open;
+
+  private OutputStream out;
+
+  RecordWriter(Supplier<OutputStream> open) {
+    this.open = open;
+  }
+
+  /** The writer of {@code format}: csv, json or xlsx. */
+  static RecordWriter of(String format, Supplier<OutputStream> open) {
+    return switch (format) {
+      case "json" -> new JsonRecords(open);
+      case "xlsx" -> new XlsxRecords(open);
+      default -> new CsvRecords(open);
+    };
+  }
+
+  @Override
+  public final void start(int total) throws IOException {
+    out = open.get();
+    begin(out, total);
+  }
+
+  abstract void begin(OutputStream out, int total) throws IOException;
+
+  /** Finishes the document; called once after the last batch. */
+  abstract void finish() throws IOException;
+
+  @Override
+  public final void close() throws IOException {
+    if (out != null) {
+      finish();
+      out.flush();
+    }
+  }
+
+  /**
+   * RFC 4180 CSV in UTF-8 with a BOM (Excel reads the Chinese), headers of {@link RecordColumns}.
+   */
+  static final class CsvRecords extends RecordWriter {
+    private Writer writer;
+
+    CsvRecords(Supplier<OutputStream> open) {
+      super(open);
+    }
+
+    @Override
+    void begin(OutputStream out, int total) throws IOException {
+      writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      writer.write('\uFEFF');
+      row(RecordColumns.ALL.stream().map(c -> (Object) c.header()).toList());
+    }
+
+    @Override
+    public void batch(List<Cluster> clusters) throws IOException {
+      for (Cluster cluster : clusters) {
+        row(RecordColumns.ALL.stream().map(c -> c.value().apply(cluster)).toList());
+      }
+    }
+
+    private void row(List<Object> cells) throws IOException {
+      for (int i = 0; i < cells.size(); i++) {
+        if (i > 0) {
+          writer.write(',');
+        }
+        writer.write(CsvExport.escape(String.valueOf(cells.get(i))));
+      }
+      writer.write("\r\n");
+    }
+
+    @Override
+    void finish() throws IOException {
+      writer.flush();
+    }
+  }
+
+  /** {"total": n, "clusters": [records with the API's keys]}. */
+  static final class JsonRecords extends RecordWriter {
+    private JsonGenerator json;
+
+    JsonRecords(Supplier<OutputStream> open) {
+      super(open);
+    }
+
+    @Override
+    void begin(OutputStream out, int total) throws IOException {
+      json = JSON.getFactory().createGenerator(out);
+      json.writeStartObject();
+      json.writeNumberField("total", total);
+      json.writeArrayFieldStart("clusters");
+    }
+
+    @Override
+    public void batch(List<Cluster> clusters) throws IOException {
+      for (Cluster cluster : clusters) {
+        JSON.writeValue(json, cluster);
+      }
+    }
+
+    @Override
+    void finish() throws IOException {
+      json.writeEndArray();
+      json.writeEndObject();
+      json.flush();
+    }
+  }
+
+  /** One sheet, a bold header row, numbers as numbers, text as text (never a formula). */
+  static final class XlsxRecords extends RecordWriter {
+    static final String CONTENT_TYPE =
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** Rows the streaming workbook keeps in memory before flushing to its temporary file. */
+    private static final int WINDOW = 100;
+
+    private SXSSFWorkbook book;
+    private Sheet sheet;
+    private OutputStream out;
+    private int row = 1;
+
+    XlsxRecords(Supplier<OutputStream> open) {
+      super(open);
+    }
+
+    @Override
+    void begin(OutputStream out, int total) {
+      this.out = out;
+      book = new SXSSFWorkbook(WINDOW);
+      sheet = book.createSheet("集群");
+      CellStyle bold = book.createCellStyle();
+      Font font = book.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      Row header = sheet.createRow(0);
+      for (int i = 0; i < RecordColumns.ALL.size(); i++) {
+        Cell cell = header.createCell(i);
+        cell.setCellValue(RecordColumns.ALL.get(i).header());
+        cell.setCellStyle(bold);
+      }
+    }
+
+    @Override
+    public void batch(List<Cluster> clusters) {
+      for (Cluster cluster : clusters) {
+        Row r = sheet.createRow(row++);
+        for (int i = 0; i < RecordColumns.ALL.size(); i++) {
+          Object value = RecordColumns.ALL.get(i).value().apply(cluster);
+          if (value instanceof Number n) {
+            r.createCell(i).setCellValue(n.doubleValue());
+          } else {
+            r.createCell(i).setCellValue(String.valueOf(value));
+          }
+        }
+      }
+    }
+
+    @Override
+    void finish() throws IOException {
+      try {
+        book.write(out);
+      } finally {
+        book.dispose();
+        book.close();
+      }
+    }
+  }
+}
