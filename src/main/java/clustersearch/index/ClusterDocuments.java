@@ -79,6 +79,7 @@ public final class ClusterDocuments {
 
     doc.add(new SortedSetDocValuesFacetField(Fields.DIM_PROVINCE, c.province()));
     doc.add(new SortedSetDocValuesFacetField(Fields.DIM_INDUSTRY, c.sector(), c.industry()));
+    doc.add(new SortedSetDocValuesFacetField(Fields.DIM_PROVINCE_SECTOR, c.province(), c.sector()));
     doc.add(new SortedSetDocValuesFacetField(Fields.DIM_YEAR, Integer.toString(c.year())));
     for (String place : places) {
       doc.add(new SortedSetDocValuesFacetField(Fields.DIM_PLACE, place));

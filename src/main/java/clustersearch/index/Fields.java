@@ -35,6 +35,15 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class Fields {
 
+  /** The commit data key that names the fields' version a generation was written with. */
+  public static final String SCHEMA_KEY = "cluster-search.schema";
+
+  /**
+   * The version of the fields and facet dimensions; a generation written with another is rebuilt,
+   * not served (3: province rank, list title and category, the province / sector dimension).
+   */
+  public static final String SCHEMA = "3";
+
   /** Exact id ("2021-19"), for /api/clusters/{id}; stored. */
   public static final String ID = "id";
 
@@ -100,6 +109,11 @@ public final class Fields {
   public static final String DIM_INDUSTRY = "industry";
   public static final String DIM_YEAR = "year";
 
+  /**
+   * Province / sector, hierarchical: the province × sector matrix of /api/stats from facet counts.
+   */
+  public static final String DIM_PROVINCE_SECTOR = "province_sector";
+
   /** Internal dimensions for autocomplete and pinyin: every place name, every cluster name. */
   public static final String DIM_PLACE = "place";
 
@@ -151,6 +165,7 @@ public final class Fields {
   public static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
     config.setHierarchical(DIM_INDUSTRY, true);
+    config.setHierarchical(DIM_PROVINCE_SECTOR, true);
     config.setMultiValued(DIM_PLACE, true);
     config.setMultiValued(DIM_AREA, true);
     return config;

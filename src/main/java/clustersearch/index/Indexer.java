@@ -4,6 +4,7 @@ import clustersearch.source.Cluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -63,6 +64,7 @@ public final class Indexer {
       for (Cluster cluster : clusters) {
         writer.addDocument(ClusterDocuments.toDocument(cluster, fields));
       }
+      writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA).entrySet());
       writer.commit();
     }
   }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
@@ -282,6 +283,19 @@ public final class ClusterIndex implements Closeable {
                   @Override
                   public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
                       throws IOException {
+                    String schema =
+                        ((DirectoryReader) reader)
+                            .getIndexCommit()
+                            .getUserData()
+                            .getOrDefault(Fields.SCHEMA_KEY, "1");
+                    if (!schema.equals(Fields.SCHEMA)) {
+                      throw new IOException(
+                          "it was written by another version (fields "
+                              + schema
+                              + ", this version reads "
+                              + Fields.SCHEMA
+                              + "); it is rebuilt from the lists");
+                    }
                     for (LeafReaderContext leaf : reader.leaves()) {
                       leaf.reader().checkIntegrity();
                     }

@@ -27,8 +27,11 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -216,7 +219,9 @@ public final class SearchService {
 
   /**
    * Province, sector and province × sector counts over every cluster matching the query and all
-   * filters (not drill sideways: a dashboard charts the result as filtered), zeros included.
+   * filters (not drill sideways: a dashboard charts the result as filtered), zeros included; from
+   * facet counts (the province / sector dimension), never from the records, so its cost grows with
+   * the matches' ordinals, not with reading them.
    */
   public Stats stats(SearchRequest request) throws IOException {
     List<String> sectors = new ArrayList<>(IndustryRules.SECTORS);
@@ -224,18 +229,33 @@ public final class SearchService {
     long[][] counts = new long[provinceOrder.size()][sectors.size()];
     List<String> areaOrder = gazetteer.areas();
     long[] byArea = new long[areaOrder.size()];
-    long total = 0;
-    for (Cluster c : matching(request.forCounting())) {
-      int p = provinceOrder.indexOf(c.province());
-      int s = sectors.indexOf(c.sector());
-      total++;
-      if (p >= 0 && s >= 0) {
-        counts[p][s]++;
+    long total;
+    SearchRequest counting = request.forCounting();
+    try (ClusterIndex.Lease lease = index.acquire()) {
+      FacetsCollector matches =
+          lease
+              .searcher()
+              .search(
+                  drillDown(counting, parse(counting, lease), lease), new FacetsCollectorManager());
+      total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+      Facets facets = new SortedSetDocValuesFacetCounts(lease.facetState(), matches);
+      for (int p = 0; p < provinceOrder.size() && total > 0; p++) {
+        FacetResult row =
+            facets.getTopChildren(sectors.size(), Fields.DIM_PROVINCE_SECTOR, provinceOrder.get(p));
+        for (LabelAndValue cell : row == null ? new LabelAndValue[0] : row.labelValues) {
+          int s = sectors.indexOf(cell.label);
+          if (s >= 0) {
+            counts[p][s] = cell.value.longValue();
+          }
+        }
       }
-      for (String area : c.areas()) {
-        int a = areaOrder.indexOf(area);
+      FacetResult areaCounts =
+          total == 0 ? null : facets.getTopChildren(areaOrder.size(), Fields.DIM_AREA);
+      for (LabelAndValue cell :
+          areaCounts == null ? new LabelAndValue[0] : areaCounts.labelValues) {
+        int a = areaOrder.indexOf(cell.label);
         if (a >= 0) {
-          byArea[a]++;
+          byArea[a] = cell.value.longValue();
         }
       }
     }

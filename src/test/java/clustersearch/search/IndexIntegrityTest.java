@@ -63,6 +63,30 @@ class IndexIntegrityTest {
   }
 
   @Test
+  void aGenerationWrittenWithOtherFieldsIsNotServedSoServeRebuildsIt(@TempDir Path home)
+      throws IOException {
+    AppConfig config = TestData.config(home);
+    Path old = IndexBuild.run(config).generation();
+    // As an earlier version wrote it: the same documents, no schema in the commit data.
+    try (var dir = org.apache.lucene.store.FSDirectory.open(old);
+        var writer =
+            new org.apache.lucene.index.IndexWriter(
+                dir,
+                new org.apache.lucene.index.IndexWriterConfig()
+                    .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+      writer.setLiveCommitData(java.util.Map.<String, String>of().entrySet());
+      writer.commit();
+    }
+
+    assertThat(SearchStack.open(config)).isEmpty();
+    Path rebuilt = IndexBuild.run(config).generation();
+    try (SearchStack stack = SearchStack.open(config).orElseThrow()) {
+      assertThat(stack.index().generation()).isEqualTo(rebuilt);
+      assertThat(stack.service().stats(SearchRequest.of("", 1)).total()).isEqualTo(43);
+    }
+  }
+
+  @Test
   void withNoIntactGenerationNothingOpens(@TempDir Path home) throws IOException {
     AppConfig config = TestData.config(home);
     Path only = IndexBuild.run(config).generation();
