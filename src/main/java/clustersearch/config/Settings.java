@@ -33,7 +33,8 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
       List<String> corsOrigins,
       Integer reloadSeconds,
       Integer threads,
-      Integer cacheMaxAgeSeconds) {
+      Integer cacheMaxAgeSeconds,
+      Integer responseCacheMegabytes) {
     /** Loopback only, as Elasticsearch does: exposing the server is a decision, not a default. */
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -51,6 +52,9 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
      */
     public static final int DEFAULT_THREADS = 16;
 
+    /** Answers of the GET API kept in memory (0: no response cache). */
+    public static final int DEFAULT_RESPONSE_CACHE_MEGABYTES = 16;
+
     public Server {
       host = Objects.requireNonNullElse(host, DEFAULT_HOST);
       port = Objects.requireNonNullElse(port, DEFAULT_PORT);
@@ -61,6 +65,11 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
       }
       corsOrigins = List.copyOf(Objects.requireNonNullElse(corsOrigins, ANY_ORIGIN));
       reloadSeconds = Objects.requireNonNullElse(reloadSeconds, DEFAULT_RELOAD_SECONDS);
+      responseCacheMegabytes =
+          Objects.requireNonNullElse(responseCacheMegabytes, DEFAULT_RESPONSE_CACHE_MEGABYTES);
+      if (responseCacheMegabytes < 0 || responseCacheMegabytes > 1024) {
+        throw new IllegalArgumentException("server.responseCacheMegabytes must be 0..1024");
+      }
       threads = Objects.requireNonNullElse(threads, DEFAULT_THREADS);
       if (threads < 8 || threads > 1000) {
         throw new IllegalArgumentException(
@@ -75,7 +84,7 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     }
 
     static Server defaults() {
-      return new Server(null, null, null, null, null, null);
+      return new Server(null, null, null, null, null, null, null);
     }
 
     /** True when any origin may call the API. */

@@ -76,6 +76,9 @@ public final class HttpApi {
     SecurityHeaders security = new SecurityHeaders(cors);
     Caching caching = new Caching(service::answerVersion, settings.server().cacheMaxAgeSeconds());
     Metrics metrics = new Metrics(service);
+    ResponseCache responses =
+        new ResponseCache(
+            service::answerVersion, settings.server().responseCacheMegabytes(), metrics.registry());
     List<String> templates = new ArrayList<>(List.of("/", "/index.html"));
     List<String> endpoints = new ArrayList<>();
     return Javalin.create(
@@ -114,13 +117,14 @@ public final class HttpApi {
               API,
               ctx -> ctx.json(new Index("cluster-search", endpoints, "/openapi.json", "/docs")),
               caching);
-          routes.data(API + "/search", controller::search, caching);
-          routes.data(API + "/facets", controller::facets, caching);
-          routes.data(API + "/suggest", controller::suggest, caching);
-          routes.data(API + "/stats", controller::stats, caching);
-          routes.data(API + "/export", controller::export, caching);
-          routes.data(API + "/clusters/{id}", controller::cluster, caching);
-          routes.data(API + "/clusters/{id}/similar", controller::similar, caching);
+          routes.data(API + "/search", responses.around(controller::search), caching);
+          routes.data(API + "/facets", responses.around(controller::facets), caching);
+          routes.data(API + "/suggest", responses.around(controller::suggest), caching);
+          routes.data(API + "/stats", responses.around(controller::stats), caching);
+          routes.data(API + "/export", controller::export, caching); // streamed, not kept
+          routes.data(API + "/clusters/{id}", responses.around(controller::cluster), caching);
+          routes.data(
+              API + "/clusters/{id}/similar", responses.around(controller::similar), caching);
           routes.state(API + "/health", controller::health);
           routes.state(API + "/ready", controller::ready);
           if (admin != null) {

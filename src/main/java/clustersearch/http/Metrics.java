@@ -40,6 +40,12 @@ final class Metrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  /** The registry, for parts that bind meters of their own (the response cache). */
+  io.micrometer.core.instrument.MeterRegistry registry() {
+    return registry;
+  }
+
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   Metrics(SearchService service) {

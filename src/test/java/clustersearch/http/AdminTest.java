@@ -82,6 +82,39 @@ class AdminTest {
   }
 
   @Test
+  void aReindexInvalidatesEveryCachedAnswer() throws Exception {
+    String query = "/api/search?q=" + enc("智能制造") + "&size=50";
+    int before = server.get(query).body().get("total").asInt();
+    assertThat(server.get(query).body().get("total").asInt()).isEqualTo(before); // now cached
+    assertThat(hits()).isPositive();
+    // A second list with one more 智能制造 cluster, then a reindex.
+    Files.writeString(
+        home.resolve("data/clusters-2022.txt"),
+        "2022年度创新型产业集群名单\n\n\t1\n\t江苏\n\t苏州高新区智能制造创新型产业集群\n\t苏州高新区管委会\n" + "\t江苏省科技厅\n",
+        StandardCharsets.UTF_8);
+
+    assertThat(post("/api/admin/reindex", "Bearer " + TOKEN).status()).isEqualTo(200);
+
+    JsonNode after = server.get(query).body();
+    assertThat(after.get("total").asInt()).isEqualTo(before + 1);
+    assertThat(after.toString()).contains("2022-1");
+  }
+
+  /** Hits of the response cache so far, from /metrics. */
+  private double hits() throws Exception {
+    String metrics = server.send(server.request("/metrics").GET().build()).raw().body();
+    return metrics
+        .lines()
+        .filter(
+            l ->
+                l.startsWith("cache_gets_total{")
+                    && l.contains("cache=\"responses\"")
+                    && l.contains("result=\"hit\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  @Test
   void aBrokenListIsA422WithFileAndLineAndTheServedIndexIsUntouched() throws Exception {
     String before = server.stack.index().generation().getFileName().toString();
     Path list = home.resolve("data/clusters-2021.txt");

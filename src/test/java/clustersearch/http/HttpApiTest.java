@@ -484,7 +484,7 @@ class HttpApiTest {
     var restricted =
         new clustersearch.config.Settings(
             new clustersearch.config.Settings.Server(
-                null, 0, List.of("http://portal.example.cn"), 2, 16, null),
+                null, 0, List.of("http://portal.example.cn"), 2, 16, null, null),
             settings.paths(),
             settings.search(),
             settings.analysis());

@@ -1,0 +1,96 @@
+package clustersearch.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * Answers of the GET API kept by (served generation and configuration version, path, request with
+ * its parameters in a canonical order), bounded by their bytes (Caffeine, {@code
+ * server.responseCacheMegabytes}; 0 turns it off). A reindex or reload changes the version, so an
+ * answer of an older index is never served; it ages out. Only 200 answers are kept. Hit rates are
+ * in /metrics ({@code cache_gets_total{cache="responses"}}).
+ */
+final class ResponseCache {
+  private record Key(String version, String path, String query) {}
+
+  private record Answer(String contentType, byte[] body) {}
+
+  private static final int ENTRY_OVERHEAD = 200;
+
+  private final Supplier<String> version;
+  private final Cache<Key, Answer> cache;
+
+  ResponseCache(Supplier<String> version, int megabytes, MeterRegistry registry) {
+    this.version = version;
+    this.cache =
+        megabytes == 0
+            ? null
+            : Caffeine.newBuilder()
+                .maximumWeight(megabytes * 1024L * 1024L)
+                .<Key, Answer>weigher(
+                    (k, a) ->
+                        a.body().length + k.path().length() + k.query().length() + ENTRY_OVERHEAD)
+                .recordStats()
+                .build();
+    if (cache != null) {
+      CaffeineCacheMetrics.monitor(registry, cache, "responses");
+    }
+  }
+
+  /** {@code handler}, its 200 answers kept and served again while the version stays. */
+  Handler around(Handler handler) {
+    if (cache == null) {
+      return handler;
+    }
+    return ctx -> {
+      Key key = new Key(version.get(), ctx.path(), canonical(ctx.queryString()));
+      Answer held = cache.getIfPresent(key);
+      if (held != null) {
+        ctx.contentType(held.contentType()).result(held.body());
+        return;
+      }
+      handler.handle(ctx);
+      if (ctx.statusCode() == 200) {
+        byte[] body = bytes(ctx);
+        if (body != null) {
+          String type = ctx.contentType(); // ctx.json leaves it to Javalin until the answer is sent
+          cache.put(key, new Answer(type != null ? type : "application/json", body));
+        }
+      }
+    };
+  }
+
+  /** The answer's bytes, put back as the result (a stream is read once). */
+  private static byte[] bytes(Context ctx) throws IOException {
+    InputStream in = ctx.resultInputStream();
+    if (in == null) {
+      return null;
+    }
+    byte[] body = in.readAllBytes();
+    ctx.result(body);
+    return body;
+  }
+
+  /** The parameters in one order, so that ?a=1&b=2 and ?b=2&a=1 share an entry. */
+  static String canonical(String query) {
+    if (query == null || query.isEmpty()) {
+      return "";
+    }
+    String[] params = query.split("&");
+    Arrays.sort(params);
+    return String.join("&", params);
+  }
+
+  /** Entries kept now (for tests). */
+  long size() {
+    return cache == null ? 0 : cache.estimatedSize();
+  }
+}
