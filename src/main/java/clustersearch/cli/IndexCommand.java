@@ -168,10 +168,13 @@ final class IndexCommand implements Callable<Integer> {
           "no English name in config/glossary.yaml (pinyin used instead) for: %s%n",
           String.join(", ", report.untranslated()));
     }
+    double seconds = report.took().toNanos() / 1e9;
     out.printf(
-        "indexed %d clusters into %s in %.2f s%n",
+        "indexed %d clusters into %s in %.2f s (reading and classifying %.2f s; %.0f clusters/s)%n",
         report.clusters(),
         home.relativize(report.generation().toAbsolutePath()),
-        report.took().toNanos() / 1e9);
+        seconds,
+        report.reading().toNanos() / 1e9,
+        report.clusters() / Math.max(seconds, 1e-9));
   }
 }

@@ -23,12 +23,14 @@ public final class IndexBuild {
    * @param other the clusters no sector rule matched (其他), for the operator to review
    * @param untranslated industry phrases config/glossary.yaml has no English for (their English
    *     name falls back to pinyin), for the operator to add
+   * @param reading how long reading and classifying the lists took (the rest is indexing)
    */
   public record Report(
       List<DataFolder.Read> lists,
       List<Cluster> other,
       List<String> untranslated,
       Path generation,
+      Duration reading,
       Duration took) {
     public int clusters() {
       return lists.stream().mapToInt(r -> r.clusters().size()).sum();
@@ -45,6 +47,7 @@ public final class IndexBuild {
     long start = System.nanoTime();
     Classifier classifier = Classifier.of(config);
     List<DataFolder.Read> lists = DataFolder.readAll(sources, classifier);
+    Duration reading = Duration.ofNanos(System.nanoTime() - start);
     List<Cluster> clusters = lists.stream().flatMap(r -> r.clusters().stream()).toList();
     Fields fields = Fields.of(config);
     Path generation = new Indexer(new IndexLayout(config.indexDir()), fields).rebuild(clusters);
@@ -57,6 +60,11 @@ public final class IndexBuild {
             .filter(industry -> !classifier.translates(industry))
             .toList();
     return new Report(
-        lists, other, untranslated, generation, Duration.ofNanos(System.nanoTime() - start));
+        lists,
+        other,
+        untranslated,
+        generation,
+        reading,
+        Duration.ofNanos(System.nanoTime() - start));
   }
 }

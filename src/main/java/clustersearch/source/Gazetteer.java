@@ -43,17 +43,23 @@ public final class Gazetteer {
   /** Names a query may hold inside longer text (no one-character abbreviations). */
   private final List<String> inText;
 
-  /** Names of places a cluster name may start with (two characters or more), longest first. */
-  private final List<String> placeNames;
+  /** Names of places a cluster name may start with (two characters or more). */
+  private final WordIndex placeNames;
 
-  /** Development-zone words, longest first. */
-  private final List<String> zones;
+  /** Development-zone words. */
+  private final WordIndex zones;
+
+  /** Cities and places below a city, for a cluster's city. */
+  private final WordIndex cityNames;
+
+  /** The Chinese names of {@link #inText}, for reading a name's place into English. */
+  private final WordIndex hanNames;
 
   /** The most characters of an unknown place read before a zone word (岳阳临港高新区: 临港). */
   private static final int UNKNOWN_PLACE = 6;
 
   /** Administrative suffixes that may follow a place (天津市, 河源市高新区). */
-  private static final List<String> PLACE_SUFFIXES = List.of("市", "区", "县", "省");
+  private static final WordIndex PLACE_SUFFIXES = new WordIndex(List.of("市", "区", "县", "省"));
 
   /** The areas in order: the four regions, then the strategic areas. */
   private final List<String> areaOrder;
@@ -113,18 +119,17 @@ public final class Gazetteer {
     placeSet.addAll(places.cities().keySet());
     placeSet.addAll(places.within().keySet());
     placeSet.addAll(provinces.regions().keySet());
-    this.placeNames =
-        placeSet.stream()
-            .filter(n -> n.length() > 1)
-            .sorted(Comparator.comparingInt(String::length).reversed())
-            .toList();
-    this.zones =
-        places.zones().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    this.placeNames = new WordIndex(placeSet.stream().filter(n -> n.length() > 1).toList());
+    this.zones = new WordIndex(places.zones());
+    Set<String> cityNameSet = new LinkedHashSet<>(places.cities().keySet());
+    cityNameSet.addAll(places.within().keySet());
+    this.cityNames = new WordIndex(cityNameSet);
     this.inText =
         names.keySet().stream()
             .filter(n -> n.length() > 1)
             .sorted(Comparator.comparingInt(String::length).reversed())
             .toList();
+    this.hanNames = new WordIndex(inText.stream().filter(Gazetteer::isHan).toList());
   }
 
   private void name(String name, Kind kind, String value) {
@@ -189,19 +194,19 @@ public final class Gazetteer {
   public int placePrefixLength(String name, String region) {
     int i = 0;
     while (i < name.length()) {
-      String place = longestAt(name, i, placeNames);
+      String place = placeNames.longestAt(name, i);
       if (place.isEmpty() && region != null && region.length() > 1 && name.startsWith(region, i)) {
         place = region;
       }
       if (!place.isEmpty()) {
         i += place.length();
-        String suffix = longestAt(name, i, PLACE_SUFFIXES);
-        if (!suffix.isEmpty() && longestAt(name, i, zones).isEmpty()) {
+        String suffix = PLACE_SUFFIXES.longestAt(name, i);
+        if (!suffix.isEmpty() && zones.longestAt(name, i).isEmpty()) {
           i += suffix.length();
         }
         continue;
       }
-      String zone = longestAt(name, i, zones);
+      String zone = zones.longestAt(name, i);
       if (zone.isEmpty()) {
         zone = zoneAfterUnknownPlace(name, i);
       }
@@ -217,7 +222,7 @@ public final class Gazetteer {
   /** An unknown place and the zone word right after it (临港高新区), or "" when none follows. */
   private String zoneAfterUnknownPlace(String name, int from) {
     for (int j = from + 1; j <= Math.min(name.length() - 1, from + UNKNOWN_PLACE); j++) {
-      String zone = longestAt(name, j, zones);
+      String zone = zones.longestAt(name, j);
       if (!zone.isEmpty()) {
         return name.substring(from, j + zone.length());
       }
@@ -235,16 +240,6 @@ public final class Gazetteer {
     return i;
   }
 
-  private static String longestAt(String text, int at, List<String> words) {
-    String best = "";
-    for (String w : words) {
-      if (w.length() > best.length() && text.startsWith(w, at)) {
-        best = w;
-      }
-    }
-    return best;
-  }
-
   /**
    * The city of a cluster: the longest city or place below a city that its name or a builder starts
    * with (阜阳界首 → 阜阳, 燕郊 → 廊坊), else its region when that is a city (宁波), else the province itself
@@ -255,17 +250,7 @@ public final class Gazetteer {
     texts.add(name);
     texts.addAll(builders);
     for (String text : texts) {
-      String best = "";
-      for (String place : places.cities().keySet()) {
-        if (text.startsWith(place) && place.length() > best.length()) {
-          best = place;
-        }
-      }
-      for (String place : places.within().keySet()) {
-        if (text.startsWith(place) && place.length() > best.length()) {
-          best = place;
-        }
-      }
+      String best = cityNames.longestAt(text, 0);
       if (!best.isEmpty()) {
         return places.within().getOrDefault(best, best);
       }
@@ -326,12 +311,7 @@ public final class Gazetteer {
     int i = 0;
     String text = prefix.strip();
     while (i < text.length()) {
-      String known = "";
-      for (String place : inText) {
-        if (text.startsWith(place, i) && place.length() > known.length() && isHan(place)) {
-          known = place;
-        }
-      }
+      String known = hanNames.longestAt(text, i);
       if (!known.isEmpty()) {
         Entity e = names.get(known);
         words.add(
@@ -365,12 +345,7 @@ public final class Gazetteer {
     if (text.charAt(at) == '市' || text.charAt(at) == '区') {
       return true;
     }
-    for (String place : inText) {
-      if (text.startsWith(place, at) && isHan(place)) {
-        return true;
-      }
-    }
-    return false;
+    return !hanNames.longestAt(text, at).isEmpty();
   }
 
   private static boolean isHan(String s) {
