@@ -9,6 +9,7 @@ import clustersearch.search.SearchRequest;
 import clustersearch.search.SearchStack;
 import io.javalin.Javalin;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -54,14 +55,34 @@ final class ServeCommand implements Callable<Integer> {
               + " interface).")
   String host;
 
+  @Option(
+      names = "--index-from",
+      paramLabel = "DIR",
+      description =
+          "Run a read-only replica from DIR, a copy of an index/ folder (CURRENT and its"
+              + " generation): never builds, no admin API; picks up a new generation copied in"
+              + " with its CURRENT swapped.")
+  Path indexFrom;
+
   @Override
   public Integer call() throws Exception {
     AppConfig config = main.config();
+    boolean replica = indexFrom != null;
+    if (replica) {
+      Settings s = config.settings();
+      config =
+          config.with(
+              new Settings(
+                  s.server(),
+                  new Settings.Paths(s.paths().data(), indexFrom.toAbsolutePath().toString()),
+                  s.search(),
+                  s.analysis()));
+    }
     Settings.Server server = config.settings().server();
     SearchStack stack = SearchStack.create(config);
     String token = System.getenv(ADMIN_TOKEN);
     HttpApi.Admin admin =
-        token == null || token.isBlank()
+        token == null || token.isBlank() || replica
             ? null
             : new HttpApi.Admin(new IndexAdmin(config, stack), token.strip());
     Javalin app =
@@ -75,10 +96,19 @@ final class ServeCommand implements Callable<Integer> {
       String address = address(app);
       System.out.println("cluster-search listening at " + address + "; opening the index");
       System.out.println(
-          admin == null
-              ? "admin API off (set " + ADMIN_TOKEN + " to mount /api/admin/reindex and reload)"
-              : "admin API on: /api/admin/reindex and /api/admin/reload with the bearer token");
-      if (!stack.index().openNewestIntact()) {
+          replica
+              ? "read-only replica of " + config.indexDir() + ": no builds, no admin API"
+              : admin == null
+                  ? "admin API off (set " + ADMIN_TOKEN + " to mount /api/admin/reindex and reload)"
+                  : "admin API on: /api/admin/reindex and /api/admin/reload with the bearer token");
+      boolean opened = stack.index().openNewestIntact();
+      if (!opened && replica) {
+        throw new IllegalStateException(
+            "no intact index generation in "
+                + config.indexDir()
+                + " (a replica serves a copied index/ folder and never builds one)");
+      }
+      if (!opened) {
         System.out.println(
             "no intact index in " + config.indexDir() + "; building it from " + config.dataDir());
         IndexCommand.report(IndexBuild.run(config), config.home(), System.out);

@@ -18,8 +18,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 
@@ -120,10 +124,66 @@ public final class IndexLayout {
   /** Marks {@code generation} complete: written to disk, so a crash cannot leave half a mark. */
   void markComplete(Path generation) throws IOException {
     Path mark = generation.resolve(COMPLETE);
+    StringBuilder manifest = new StringBuilder(MANIFEST_HEADER);
+    try (Directory dir = FSDirectory.open(generation)) {
+      for (String name : java.util.Arrays.stream(dir.listAll()).sorted().toList()) {
+        if (name.equals(COMPLETE) || name.equals(IndexWriter.WRITE_LOCK_NAME)) {
+          continue; // the mark itself, and the empty lock file the writer leaves behind
+        }
+        try (IndexInput in = dir.openInput(name, IOContext.READONCE)) {
+          manifest
+              .append(name)
+              .append('\t')
+              .append(in.length())
+              .append('\t')
+              .append(Long.toHexString(CodecUtil.retrieveChecksum(in)))
+              .append('\n');
+        }
+      }
+    }
     try (FileChannel channel =
         FileChannel.open(mark, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      channel.write(ByteBuffer.wrap("complete\n".getBytes(StandardCharsets.UTF_8)));
+      channel.write(ByteBuffer.wrap(manifest.toString().getBytes(StandardCharsets.UTF_8)));
       channel.force(true);
+    }
+  }
+
+  /** The first line of the COMPLETE mark; the lines after it are the generation's manifest. */
+  private static final String MANIFEST_HEADER = "complete: file, size, checksum\n";
+
+  /**
+   * Checks a generation against the manifest in its COMPLETE mark: every file there, of its size,
+   * with the checksum its footer records (a copied generation that lost or cut a file is refused
+   * before anything opens it; {@code checkIntegrity} then checks each file against its footer). A
+   * mark without a manifest (written before there was one) is taken as it is.
+   */
+  public static void verifyManifest(Path generation) throws IOException {
+    List<String> lines = Files.readAllLines(generation.resolve(COMPLETE), StandardCharsets.UTF_8);
+    if (lines.isEmpty() || !(lines.get(0) + "\n").equals(MANIFEST_HEADER)) {
+      return;
+    }
+    try (Directory dir = FSDirectory.open(generation)) {
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split("\t");
+        if (f.length != 3) {
+          throw new IOException("its manifest has a broken line: " + line);
+        }
+        Path file = generation.resolve(f[0]);
+        if (!Files.isRegularFile(file)) {
+          throw new IOException("its manifest lists " + f[0] + ", which is missing");
+        }
+        try (IndexInput in = dir.openInput(f[0], IOContext.READONCE)) {
+          if (in.length() != Long.parseLong(f[1])) {
+            throw new IOException(
+                f[0] + " holds " + in.length() + " bytes, its manifest says " + f[1]);
+          }
+          String checksum = Long.toHexString(CodecUtil.retrieveChecksum(in));
+          if (!checksum.equals(f[2])) {
+            throw new IOException(
+                f[0] + "'s checksum is " + checksum + ", its manifest says " + f[2]);
+          }
+        }
+      }
     }
   }
 

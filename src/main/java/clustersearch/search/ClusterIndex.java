@@ -273,6 +273,7 @@ public final class ClusterIndex implements Closeable {
       if (!IndexLayout.isComplete(path)) {
         throw new IOException("it was never marked complete (a build stopped midway?)");
       }
+      IndexLayout.verifyManifest(path);
       FacetsConfig config = Fields.facetsConfig();
       Directory directory = FSDirectory.open(path);
       try {

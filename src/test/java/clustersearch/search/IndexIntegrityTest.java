@@ -4,6 +4,7 @@ import static clustersearch.Damage.garble;
 import static clustersearch.Damage.largestSegmentFile;
 import static clustersearch.Damage.truncate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clustersearch.TestData;
 import clustersearch.config.AppConfig;
@@ -84,6 +85,27 @@ class IndexIntegrityTest {
       assertThat(stack.index().generation()).isEqualTo(rebuilt);
       assertThat(stack.service().stats(SearchRequest.of("", 1)).total()).isEqualTo(43);
     }
+  }
+
+  @Test
+  void aCopiedGenerationMissingAFileIsRefusedByItsManifest(@TempDir Path home) throws IOException {
+    AppConfig config = TestData.config(home);
+    Path generation = IndexBuild.run(config).generation();
+    String manifest = Files.readString(generation.resolve("COMPLETE"));
+    String lost =
+        manifest
+            .lines()
+            .skip(1)
+            .filter(l -> l.startsWith("segments_"))
+            .findFirst()
+            .orElseThrow()
+            .split("\t")[0];
+    Files.delete(generation.resolve(lost));
+
+    assertThat(manifest).startsWith("complete: file, size, checksum\n").contains(".cfs\t");
+    assertThatThrownBy(() -> clustersearch.index.IndexLayout.verifyManifest(generation))
+        .hasMessage("its manifest lists " + lost + ", which is missing");
+    assertThat(SearchStack.open(config)).isEmpty();
   }
 
   @Test
