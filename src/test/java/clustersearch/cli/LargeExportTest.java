@@ -35,17 +35,7 @@ class LargeExportTest {
     SyntheticLists.write(TestData.config(home, data), COUNT, List.of(2021, 2022, 2023), 7, data);
     IndexBuild.run(TestData.config(home, data));
 
-    try (ServerProcess server =
-        ServerProcess.startWithHeap(
-            "64m",
-            Main.class.getName(),
-            "--home",
-            home.toString(),
-            "--config",
-            TestData.CONFIG.toString(),
-            "serve",
-            "--port",
-            "0")) {
+    try (ServerProcess server = ServerProcess.serveAsIs("64m", home)) {
       String base = server.awaitServing();
       HttpClient client = HttpClient.newHttpClient();
       CompletableFuture<HttpResponse<byte[]>> json =

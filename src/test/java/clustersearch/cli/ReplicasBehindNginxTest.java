@@ -128,17 +128,7 @@ class ReplicasBehindNginxTest {
   }
 
   static ServerProcess replica(Path home, Path index) throws IOException {
-    return ServerProcess.start(
-        Main.class.getName(),
-        "--home",
-        home.toString(),
-        "--config",
-        TestData.CONFIG.toString(),
-        "serve",
-        "--port",
-        "0",
-        "--index-from",
-        index.toString());
+    return ServerProcess.serveAsIs("128m", home, "--index-from", index.toString());
   }
 
   /** nginx in the foreground, one process, on {@code port}, with the documented site config. */

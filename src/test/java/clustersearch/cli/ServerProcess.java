@@ -86,6 +86,18 @@ final class ServerProcess implements AutoCloseable {
     return start(Main.class.getName(), args.toArray(String[]::new));
   }
 
+  /**
+   * {@code cluster-search serve --port 0 EXTRA…} over {@code home} as it is (its index built
+   * already), in a JVM whose heap is at most {@code heap}.
+   */
+  static ServerProcess serveAsIs(String heap, Path home, String... extra) throws IOException {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("--home", home.toString(), "--config", TestData.CONFIG.toString()));
+    args.addAll(List.of("serve", "--port", "0"));
+    args.addAll(List.of(extra));
+    return startWithHeap(heap, Main.class.getName(), args.toArray(String[]::new));
+  }
+
   /** Waits for a line containing {@code text}; fails with the output so far after a minute. */
   String await(String text) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
