@@ -40,9 +40,19 @@ public final class Fields {
 
   /**
    * The version of the fields and facet dimensions; a generation written with another is rebuilt,
-   * not served (3: province rank, list title and category, the province / sector dimension).
+   * not served (3: province rank, list title and category, the province / sector dimension; 4:
+   * place, name and province / sector in facet fields of their own).
    */
-  public static final String SCHEMA = "3";
+  public static final String SCHEMA = "4";
+
+  /**
+   * The index field of the place and name dimensions (the vocabulary's), apart from the default
+   * facet field that searches count, so a search counts only the dimensions it shows.
+   */
+  public static final String VOCABULARY_FACETS = "$vocabulary";
+
+  /** The index field of the province / sector dimension, counted by /api/stats only. */
+  public static final String STATS_FACETS = "$stats";
 
   /** Exact id ("2021-19"), for /api/clusters/{id}; stored. */
   public static final String ID = "id";
@@ -166,6 +176,9 @@ public final class Fields {
     FacetsConfig config = new FacetsConfig();
     config.setHierarchical(DIM_INDUSTRY, true);
     config.setHierarchical(DIM_PROVINCE_SECTOR, true);
+    config.setIndexFieldName(DIM_PROVINCE_SECTOR, STATS_FACETS);
+    config.setIndexFieldName(DIM_PLACE, VOCABULARY_FACETS);
+    config.setIndexFieldName(DIM_NAME, VOCABULARY_FACETS);
     config.setMultiValued(DIM_PLACE, true);
     config.setMultiValued(DIM_AREA, true);
     return config;

@@ -237,9 +237,14 @@ public final class ClusterIndex implements Closeable {
       return searcher;
     }
 
-    /** Sorted-set facet state, built once per reader. */
+    /** Sorted-set facet state of the dimensions searches show, built once per reader. */
     public SortedSetDocValuesReaderState facetState() {
       return searcher.state;
+    }
+
+    /** Sorted-set facet state of the province / sector dimension, for statistics. */
+    public SortedSetDocValuesReaderState statsState() {
+      return searcher.stats;
     }
 
     /** The words of this reader, for pinyin and autocomplete; built once per reader. */
@@ -256,12 +261,18 @@ public final class ClusterIndex implements Closeable {
   /** An IndexSearcher carrying what is derived from its reader, so it is built once per reader. */
   private static final class FacetSearcher extends IndexSearcher {
     final SortedSetDocValuesReaderState state;
+    final SortedSetDocValuesReaderState stats;
     final Vocabulary vocabulary;
 
     FacetSearcher(IndexReader reader, FacetsConfig config, Pinyin pinyin) throws IOException {
       super(reader);
       this.state = new DefaultSortedSetDocValuesReaderState(reader, config);
-      this.vocabulary = Vocabulary.build(state, pinyin);
+      this.stats = new DefaultSortedSetDocValuesReaderState(reader, Fields.STATS_FACETS, config);
+      this.vocabulary =
+          Vocabulary.build(
+              state,
+              new DefaultSortedSetDocValuesReaderState(reader, Fields.VOCABULARY_FACETS, config),
+              pinyin);
     }
   }
 

@@ -239,9 +239,10 @@ public final class SearchService {
                   drillDown(counting, parse(counting, lease), lease), new FacetsCollectorManager());
       total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
       Facets facets = new SortedSetDocValuesFacetCounts(lease.facetState(), matches);
+      Facets matrix = new SortedSetDocValuesFacetCounts(lease.statsState(), matches);
       for (int p = 0; p < provinceOrder.size() && total > 0; p++) {
         FacetResult row =
-            facets.getTopChildren(sectors.size(), Fields.DIM_PROVINCE_SECTOR, provinceOrder.get(p));
+            matrix.getTopChildren(sectors.size(), Fields.DIM_PROVINCE_SECTOR, provinceOrder.get(p));
         for (LabelAndValue cell : row == null ? new LabelAndValue[0] : row.labelValues) {
           int s = sectors.indexOf(cell.label);
           if (s >= 0) {

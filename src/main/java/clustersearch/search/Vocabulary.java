@@ -65,9 +65,15 @@ public final class Vocabulary {
     this.byInitials = byInitials;
   }
 
-  /** Counts every value of the sector, industry, place and name dimensions over all documents. */
-  static Vocabulary build(SortedSetDocValuesReaderState state, Pinyin pinyin) throws IOException {
+  /**
+   * Counts every value of the sector, industry and year dimensions ({@code state}) and of the place
+   * and name dimensions ({@code names}, their own facet field) over all documents.
+   */
+  static Vocabulary build(
+      SortedSetDocValuesReaderState state, SortedSetDocValuesReaderState names, Pinyin pinyin)
+      throws IOException {
     Facets all = new SortedSetDocValuesFacetCounts(state);
+    Facets named = new SortedSetDocValuesFacetCounts(names);
     List<Entry> entries = new ArrayList<>();
     Map<String, Map<String, Long>> full = new HashMap<>();
     Map<String, Map<String, Long>> initials = new HashMap<>();
@@ -79,11 +85,11 @@ public final class Vocabulary {
         readings(industry, pinyin, full, initials);
       }
     }
-    for (LabelAndValue place : labels(all, Fields.DIM_PLACE)) {
+    for (LabelAndValue place : labels(named, Fields.DIM_PLACE)) {
       entries.add(entry(place, "place", pinyin, Fields.DIM_PLACE, place.label));
       readings(place, pinyin, full, initials);
     }
-    for (LabelAndValue name : labels(all, Fields.DIM_NAME)) {
+    for (LabelAndValue name : labels(named, Fields.DIM_NAME)) {
       entries.add(entry(name, "name", pinyin, Fields.DIM_NAME, name.label));
     }
     List<Integer> years =
