@@ -70,13 +70,11 @@ final class SearchCommand implements Callable<Integer> {
       implements picocli.CommandLine.ITypeConverter<SearchRequest.Order> {
     @Override
     public SearchRequest.Order convert(String value) {
-      for (SearchRequest.Order o : SearchRequest.Order.values()) {
-        if (o.key().equals(value)) {
-          return o;
-        }
-      }
-      throw new picocli.CommandLine.TypeConversionException(
-          "must be relevance, list or province, got '" + value + "'");
+      return SearchRequest.Order.of(value)
+          .orElseThrow(
+              () ->
+                  new picocli.CommandLine.TypeConversionException(
+                      "must be relevance, list or province, got '" + value + "'"));
     }
   }
 

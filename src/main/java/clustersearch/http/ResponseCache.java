@@ -88,9 +88,4 @@ final class ResponseCache {
     Arrays.sort(params);
     return String.join("&", params);
   }
-
-  /** Entries kept now (for tests). */
-  long size() {
-    return cache == null ? 0 : cache.estimatedSize();
-  }
 }

@@ -34,15 +34,13 @@ final class SearchController {
     if (v == null || v.isEmpty()) {
       return SearchRequest.Order.RELEVANCE;
     }
-    for (SearchRequest.Order o : SearchRequest.Order.values()) {
-      if (o.key().equals(v)) {
-        return o;
-      }
-    }
-    throw new ApiException(
-        400,
-        "invalid_parameter",
-        "sort must be relevance, list or province, got '" + Text.bounded(v) + "'");
+    return SearchRequest.Order.of(v)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    400,
+                    "invalid_parameter",
+                    "sort must be relevance, list or province, got '" + Text.bounded(v) + "'"));
   }
 
   /** GET /api/facets?q=&province=&industry=&area= */

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -109,8 +108,8 @@ public final class ClusterDocuments {
         doc.get(Fields.INDUSTRY),
         doc.get(Fields.CITY),
         Arrays.asList(doc.getValues(Fields.AREAS)),
-        Objects.requireNonNullElse(doc.get(Fields.LIST_TITLE), ""),
-        Objects.requireNonNullElse(doc.get(Fields.CATEGORY), ""),
+        doc.get(Fields.LIST_TITLE),
+        doc.get(Fields.CATEGORY),
         new Cluster.English(
             doc.get(Fields.NAME_EN),
             doc.get(Fields.PROVINCE_EN),

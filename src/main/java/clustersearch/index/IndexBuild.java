@@ -5,6 +5,7 @@ import clustersearch.config.IndustryRules;
 import clustersearch.source.Classifier;
 import clustersearch.source.Cluster;
 import clustersearch.source.DataFolder;
+import clustersearch.source.ListDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +43,23 @@ public final class IndexBuild {
     return run(config, DataFolder.sources(config.dataDir()));
   }
 
-  /** Builds and publishes the index of {@code sources} (a data folder with a list added). */
+  /** Builds and publishes the index of {@code sources}. */
   public static Report run(AppConfig config, List<DataFolder.Source> sources) throws IOException {
     long start = System.nanoTime();
     Classifier classifier = Classifier.of(config);
-    List<DataFolder.Read> lists = DataFolder.readAll(sources, classifier);
+    return build(config, classifier, DataFolder.readAll(sources, classifier), start);
+  }
+
+  /** Builds and publishes the index of lists already read (a data folder with a list added). */
+  public static Report runRead(AppConfig config, List<ListDocument> documents) throws IOException {
+    long start = System.nanoTime();
+    Classifier classifier = Classifier.of(config);
+    return build(config, classifier, DataFolder.classifyAll(documents, classifier), start);
+  }
+
+  private static Report build(
+      AppConfig config, Classifier classifier, List<DataFolder.Read> lists, long start)
+      throws IOException {
     Duration reading = Duration.ofNanos(System.nanoTime() - start);
     List<Cluster> clusters = lists.stream().flatMap(r -> r.clusters().stream()).toList();
     Fields fields = Fields.of(config);

@@ -39,13 +39,14 @@ public final class ListAddition {
     ReadOptions options = ReadOptions.year(year);
     ListDocument document = ListReaders.read(file, options); // refuses a broken file first
     Path data = config.dataDir();
-    List<DataFolder.Source> sources = new ArrayList<>();
+    List<ListDocument> lists = new ArrayList<>(); // each read once, for its year and the build
     Path replaced = null;
     if (Files.isDirectory(data) && hasLists(data)) {
       for (DataFolder.Source source : DataFolder.sources(data)) {
-        int existing = DataFolder.read(source.file()).year();
+        ListDocument read = ListReaders.read(source.file(), source.options());
+        int existing = read.year();
         if (existing != document.year()) {
-          sources.add(source);
+          lists.add(read);
         } else if (replace) {
           replaced = source.file();
         } else {
@@ -71,8 +72,8 @@ public final class ListAddition {
           file, Location.FILE, stored + " exists and holds another list; move it away first");
     }
     // A list without a title is stored under a name that carries its year, as read from there.
-    sources.add(new DataFolder.Source(file, options));
-    IndexBuild.Report build = IndexBuild.run(config, sources);
+    lists.add(document);
+    IndexBuild.Report build = IndexBuild.runRead(config, lists);
     Files.createDirectories(data);
     Path partial = data.resolve("." + stored.getFileName() + ".partial");
     Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);

@@ -41,6 +41,11 @@ public record SearchRequest(
     public String key() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The order the API names {@code key}, if any. */
+    public static java.util.Optional<Order> of(String key) {
+      return java.util.Arrays.stream(values()).filter(o -> o.key().equals(key)).findFirst();
+    }
   }
 
   public SearchRequest {

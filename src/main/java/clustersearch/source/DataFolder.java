@@ -76,15 +76,22 @@ public final class DataFolder {
 
   /** Parses and classifies {@code sources}; two lists of the same year are an error. */
   public static List<Read> readAll(List<Source> sources, Classifier classifier) throws IOException {
+    List<ListDocument> documents = new ArrayList<>();
+    for (Source source : sources) {
+      documents.add(ListReaders.read(source.file(), source.options()));
+    }
+    return classifyAll(documents, classifier);
+  }
+
+  /** Classifies documents already read; two lists of the same year are an error. */
+  public static List<Read> classifyAll(List<ListDocument> documents, Classifier classifier) {
     List<Read> reads = new ArrayList<>();
     Map<Integer, Path> years = new HashMap<>();
-    for (Source source : sources) {
-      Path file = source.file();
-      ListDocument document = ListReaders.read(file, source.options());
-      Path other = years.putIfAbsent(document.year(), file);
+    for (ListDocument document : documents) {
+      Path other = years.putIfAbsent(document.year(), document.file());
       if (other != null) {
         throw new ListFormatException(
-            file,
+            document.file(),
             0,
             "a second list of "
                 + document.year()

@@ -103,17 +103,17 @@ public final class ListReaders {
 
   /** A ZIP (XLSX, DOCX) file's first bytes. */
   static boolean isZip(byte[] head) {
-    return starts(head, 'P', 'K', 3, 4);
+    return startsWith(head, 'P', 'K', 3, 4);
   }
 
   /** An OLE2 compound file's (XLS, DOC) first bytes. */
   static boolean isOle2(byte[] head) {
-    return starts(head, 0xD0, 0xCF, 0x11, 0xE0);
+    return startsWith(head, 0xD0, 0xCF, 0x11, 0xE0);
   }
 
   /** A PDF's first bytes. */
   static boolean isPdf(byte[] head) {
-    return starts(head, '%', 'P', 'D', 'F');
+    return startsWith(head, '%', 'P', 'D', 'F');
   }
 
   /** True when {@code head} starts like a ZIP, OLE2 or PDF file, which no text format does. */
@@ -121,7 +121,8 @@ public final class ListReaders {
     return isZip(head) || isOle2(head) || isPdf(head);
   }
 
-  private static boolean starts(byte[] head, int... prefix) {
+  /** True when {@code head} starts with the bytes {@code prefix}. */
+  static boolean startsWith(byte[] head, int... prefix) {
     if (head.length < prefix.length) {
       return false;
     }

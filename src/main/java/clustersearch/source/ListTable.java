@@ -174,7 +174,7 @@ public final class ListTable {
   }
 
   /** 试点, 培育 or 试点（培育） as a title says it; "" for a plain list. */
-  public static String categoryOf(String title) {
+  private static String categoryOf(String title) {
     if (title == null) {
       return "";
     }

@@ -22,11 +22,6 @@ public record Location(int line, String place) {
     return new Location(0, place);
   }
 
-  /** True when this names no place inside the file. */
-  public boolean isWholeFile() {
-    return line <= 0 && place == null;
-  }
-
   /**
    * What {@code file} and this read as in a message: {@code list.txt:12} or {@code list.xlsx (…)}.
    */

@@ -35,13 +35,13 @@ public final class TextDecoder {
 
   /** Decodes {@code bytes} of {@code file} (named in errors). */
   public static Decoded decode(Path file, byte[] bytes) {
-    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+    if (ListReaders.startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
       return new Decoded(strict(file, bytes, 3, StandardCharsets.UTF_8), "UTF-8 with BOM");
     }
-    if (startsWith(bytes, 0xFF, 0xFE)) {
+    if (ListReaders.startsWith(bytes, 0xFF, 0xFE)) {
       return new Decoded(strict(file, bytes, 2, StandardCharsets.UTF_16LE), "UTF-16LE");
     }
-    if (startsWith(bytes, 0xFE, 0xFF)) {
+    if (ListReaders.startsWith(bytes, 0xFE, 0xFF)) {
       return new Decoded(strict(file, bytes, 2, StandardCharsets.UTF_16BE), "UTF-16BE");
     }
     String utf8 = tryDecode(bytes, 0, StandardCharsets.UTF_8);
@@ -118,17 +118,5 @@ public final class TextDecoder {
     } catch (CharacterCodingException e) {
       return null;
     }
-  }
-
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }
