@@ -81,21 +81,20 @@ public final class SpreadsheetListReader implements ListReader {
   private static List<ListTable.RawRow> rows(
       Sheet sheet, DataFormatter formatter, FormulaEvaluator evaluator) {
     Map<Long, CellRangeAddress> mergedDown = new HashMap<>();
+    Map<Integer, Integer> mergedWidth = new HashMap<>(); // a row's cells under merged ones
     for (CellRangeAddress range : sheet.getMergedRegions()) {
       for (int r = range.getFirstRow() + 1; r <= range.getLastRow(); r++) {
         mergedDown.put(key(r, range.getFirstColumn()), range);
+        mergedWidth.merge(r, range.getFirstColumn() + 1, Math::max);
       }
     }
     List<ListTable.RawRow> rows = new ArrayList<>();
     String name = sheet.getSheetName();
     for (int r = sheet.getFirstRowNum(); r >= 0 && r <= sheet.getLastRowNum(); r++) {
       Row row = sheet.getRow(r);
-      int width = Math.max(row == null ? 0 : row.getLastCellNum(), 0);
-      for (CellRangeAddress range : mergedDown.values()) {
-        if (range.getFirstRow() < r && r <= range.getLastRow()) {
-          width = Math.max(width, range.getFirstColumn() + 1);
-        }
-      }
+      int width =
+          Math.max(
+              Math.max(row == null ? 0 : row.getLastCellNum(), 0), mergedWidth.getOrDefault(r, 0));
       List<String> cells = new ArrayList<>();
       List<Location> at = new ArrayList<>();
       boolean any = false;

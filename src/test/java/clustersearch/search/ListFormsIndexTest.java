@@ -82,16 +82,14 @@ class ListFormsIndexTest {
   @Test
   void aListOf20000RowsIndexesAndServes(@TempDir Path home) throws IOException {
     ListDocument text = TextListReader.parse(TestData.LIST_2021);
-    StringBuilder big = new StringBuilder("2030年度创新型产业集群名单\n\n");
     long biomedicineRows = 0; // rows copied from one the text form finds for 生物医药
     for (int i = 1; i <= 20_000; i++) {
-      var r = text.rows().get(i % 43);
-      biomedicineRows += textResults.get(0).contains("2021-" + r.seq()) ? 1 : 0;
-      big.append('\t').append(i).append("\n\t").append(r.region()).append("\n\t").append(r.name());
-      big.append("\n\t").append(r.builder()).append("\n\t").append(r.recommender()).append("\n\n");
+      biomedicineRows +=
+          textResults.get(0).contains("2021-" + text.rows().get(i % 43).seq()) ? 1 : 0;
     }
     Path data = Files.createDirectories(home.resolve("data"));
-    Files.writeString(data.resolve("clusters-2030.txt"), big);
+    Files.writeString(
+        data.resolve("clusters-2030.txt"), ListFixtures.longTextList(2030, text.rows(), 20_000));
 
     IndexBuild.Report report = IndexBuild.run(TestData.config(home, data));
     try (SearchStack stack = SearchStack.open(TestData.config(home, data)).orElseThrow()) {

@@ -21,15 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * /api/stats counts from facets; its every number equals counting the matching records one by one,
  * on the real list and on 5,000 synthetic records over five years, for queries and filters.
  */
-class StatsFromFacetsTest {
-  @TempDir static Path realHome;
+class StatsFromFacetsTest extends OnTheRealList {
   @TempDir static Path syntheticHome;
-  static SearchStack real;
   static SearchStack synthetic;
 
   @BeforeAll
-  static void index() throws IOException {
-    real = TestData.indexAndOpen(realHome);
+  static void indexTheSyntheticLists() throws IOException {
     Path data = syntheticHome.resolve("data");
     SyntheticLists.write(
         TestData.config(syntheticHome, data),
@@ -42,8 +39,7 @@ class StatsFromFacetsTest {
   }
 
   @AfterAll
-  static void close() throws IOException {
-    real.close();
+  static void closeTheSyntheticLists() throws IOException {
     synthetic.close();
   }
 
@@ -74,7 +70,7 @@ class StatsFromFacetsTest {
         "火星||||"
       })
   void everyCountEqualsCountingTheRecords(String spec) throws IOException {
-    for (SearchStack stack : List.of(real, synthetic)) {
+    for (SearchStack stack : List.of(stack, synthetic)) {
       SearchRequest request = request(spec);
       if (stack == synthetic && spec.contains("2021")) {
         continue; // the same filters, minus the year the synthetic lists share with the real one

@@ -207,6 +207,23 @@ public final class ListFixtures {
     return file;
   }
 
+  /**
+   * A text list of {@code count} rows numbered 1 … count, row i copying {@code rows[i % size]},
+   * under a title of {@code year}.
+   */
+  public static String longTextList(int year, List<ListRow> rows, int count) {
+    StringBuilder text = new StringBuilder(year + "年度创新型产业集群名单\n\n");
+    for (int i = 1; i <= count; i++) {
+      ListRow r = rows.get(i % rows.size());
+      text.append('\t').append(i);
+      for (String cell : List.of(r.region(), r.name(), r.builder(), r.recommender())) {
+        text.append("\n\t").append(cell);
+      }
+      text.append("\n\n");
+    }
+    return text.toString();
+  }
+
   /** A PDF of one blank page, as a scan without text reads. */
   public static Path scannedPdf(Path file) throws IOException {
     try (PDDocument doc = new PDDocument()) {

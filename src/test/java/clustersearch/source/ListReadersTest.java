@@ -336,22 +336,9 @@ class ListReadersTest {
 
   @Test
   void aListOf20000RowsWithFiveDigitNumbersReads() {
-    StringBuilder big = new StringBuilder("2030年度创新型产业集群名单\n\n");
-    for (int i = 1; i <= 20_000; i++) {
-      ListRow r = text.rows().get(i % 43);
-      big.append("\t")
-          .append(i)
-          .append("\n\t")
-          .append(r.region())
-          .append("\n\t")
-          .append(r.name())
-          .append("\n\t")
-          .append(r.builder())
-          .append("\n\t")
-          .append(r.recommender())
-          .append("\n\n");
-    }
-    ListDocument doc = TextListReader.parse(Path.of("big.txt"), big.toString());
+    ListDocument doc =
+        TextListReader.parse(
+            Path.of("big.txt"), ListFixtures.longTextList(2030, text.rows(), 20_000));
 
     assertThat(doc.rows()).hasSize(20_000);
     assertThat(doc.rows().get(19_999).seq()).isEqualTo(20_000);
