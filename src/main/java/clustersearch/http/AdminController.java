@@ -46,7 +46,7 @@ final class AdminController {
   /** POST /api/admin/reindex */
   void reindex(Context ctx) throws IOException {
     try {
-      ctx.json(admin.reindex());
+      Json.send(ctx, admin.reindex());
     } catch (ListFormatException e) {
       throw new ApiException(
           422, "invalid_list", e.getMessage() + " (the served index is unchanged)");
@@ -58,7 +58,7 @@ final class AdminController {
   /** POST /api/admin/reload */
   void reload(Context ctx) {
     try {
-      ctx.json(admin.reload());
+      Json.send(ctx, admin.reload());
     } catch (ConfigException e) {
       throw new ApiException(422, "invalid_config", e.getMessage());
     }

@@ -26,24 +26,26 @@ final class Caching {
     this.cacheControl = "public, max-age=" + maxAgeSeconds;
   }
 
-  /** Before a cacheable GET: answers 304 when the client holds the current answer. */
-  void revalidate(Context ctx) {
+  /**
+   * Before a cacheable GET or HEAD: sets the ETag and Cache-Control, and answers 304 (true: nothing
+   * more to do) when the client holds the current answer.
+   */
+  boolean revalidate(Context ctx) {
     String etag = etag(ctx);
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", cacheControl);
     String held = ctx.header("If-None-Match");
     if (held != null && matches(held, etag)) {
       ctx.status(HttpStatus.NOT_MODIFIED);
-      ctx.skipRemainingHandlers();
+      return true;
     }
+    return false;
   }
 
-  /** After a cacheable GET: an error answer is not to be cached under the ETag. */
-  static void dropOnError(Context ctx) {
-    if (ctx.statusCode() >= 400) {
-      ctx.res().setHeader("ETag", null);
-      ctx.header("Cache-Control", "no-store");
-    }
+  /** An error answer: not to be cached, and not under the ETag set before the error. */
+  static void noStoreError(Context ctx) {
+    ctx.res().setHeader("ETag", null);
+    ctx.header("Cache-Control", "no-store");
   }
 
   /** Before an answer that is state, not data. */

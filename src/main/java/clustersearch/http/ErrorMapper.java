@@ -76,7 +76,8 @@ final class ErrorMapper {
   }
 
   private static void send(Context ctx, int status, String code, String message) {
-    ctx.status(status).json(ApiError.of(status, code, message));
+    Caching.noStoreError(ctx);
+    Json.send(ctx.status(status), ApiError.of(status, code, message));
   }
 
   /**

@@ -115,7 +115,8 @@ public final class HttpApi {
               "/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI), caching);
           routes.data(
               API,
-              ctx -> ctx.json(new Index("cluster-search", endpoints, "/openapi.json", "/docs")),
+              ctx ->
+                  Json.send(ctx, new Index("cluster-search", endpoints, "/openapi.json", "/docs")),
               caching);
           routes.data(API + "/search", responses.around(controller::search), caching);
           routes.data(API + "/facets", responses.around(controller::facets), caching);
@@ -144,17 +145,20 @@ public final class HttpApi {
       get(path, handler);
     }
 
-    /** Data that changes only with the index or configuration: ETag and Cache-Control. */
+    /**
+     * Data that changes only with the index or configuration: ETag and Cache-Control, and 304 to a
+     * client holding the current answer. The caching headers are set in the route's own handler,
+     * not by path-matched before and after handlers, which Javalin matches by regular expression
+     * for every request ({@link ErrorMapper} makes every error answer no-store).
+     */
     void data(String path, Handler handler, Caching caching) {
-      raw.before(
+      get(
           path,
           ctx -> {
-            if (isRead(ctx)) {
-              caching.revalidate(ctx);
+            if (!caching.revalidate(ctx)) {
+              handler.handle(ctx);
             }
           });
-      raw.after(path, Caching::dropOnError);
-      get(path, handler);
       if (path.startsWith(API)) {
         endpoints.add("GET " + path);
       }
@@ -162,8 +166,12 @@ public final class HttpApi {
 
     /** State that must be read fresh each time: health, readiness, metrics. */
     void state(String path, Handler handler) {
-      raw.before(path, Caching::noStore);
-      get(path, handler);
+      get(
+          path,
+          ctx -> {
+            Caching.noStore(ctx);
+            handler.handle(ctx);
+          });
       if (path.startsWith(API)) {
         endpoints.add("GET " + path);
       }
@@ -171,8 +179,12 @@ public final class HttpApi {
 
     /** An admin action: POST only, never cached. */
     void admin(String path, Handler handler) {
-      raw.before(path, Caching::noStore);
-      raw.post(path, handler);
+      raw.post(
+          path,
+          ctx -> {
+            Caching.noStore(ctx);
+            handler.handle(ctx);
+          });
       templates.add(path);
       endpoints.add("POST " + path + " (Authorization: Bearer …)");
     }
@@ -182,11 +194,6 @@ public final class HttpApi {
       raw.get(path, handler);
       raw.head(path, handler);
       templates.add(path);
-    }
-
-    private static boolean isRead(Context ctx) {
-      String method = ctx.method().name();
-      return method.equals("GET") || method.equals("HEAD");
     }
   }
 

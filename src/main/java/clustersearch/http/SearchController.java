@@ -25,7 +25,7 @@ final class SearchController {
   void search(Context ctx) throws IOException {
     int page = ctx.queryParamAsClass("page", Integer.class).getOrDefault(1);
     int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(defaultSize);
-    ctx.json(service.search(request(ctx, page, size)));
+    Json.send(ctx, service.search(request(ctx, page, size)));
   }
 
   /** The sort parameter: relevance (the default), list or province. */
@@ -45,12 +45,12 @@ final class SearchController {
 
   /** GET /api/facets?q=&province=&industry=&area= */
   void facets(Context ctx) throws IOException {
-    ctx.json(service.facets(request(ctx, 1, 1)));
+    Json.send(ctx, service.facets(request(ctx, 1, 1)));
   }
 
   /** GET /api/stats?q=&province=&industry=&area= */
   void stats(Context ctx) throws IOException {
-    ctx.json(service.stats(request(ctx, 1, 1)));
+    Json.send(ctx, service.stats(request(ctx, 1, 1)));
   }
 
   /** The query, filters and switches every search endpoint reads. */
@@ -116,13 +116,14 @@ final class SearchController {
   /** GET /api/suggest?q=&size= */
   void suggest(Context ctx) throws IOException {
     int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(DEFAULT_SUGGESTIONS);
-    ctx.json(service.suggest(query(ctx), size));
+    Json.send(ctx, service.suggest(query(ctx), size));
   }
 
   /** GET /api/clusters/{id} */
   void cluster(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
-    ctx.json(
+    Json.send(
+        ctx,
         service
             .get(id)
             .orElseThrow(() -> ApiException.notFound("No cluster with id '" + id + "'")));
@@ -132,7 +133,8 @@ final class SearchController {
   void similar(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
     int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(DEFAULT_SIMILAR);
-    ctx.json(
+    Json.send(
+        ctx,
         service
             .similar(id, size)
             .orElseThrow(() -> ApiException.notFound("No cluster with id '" + id + "'")));
@@ -140,7 +142,7 @@ final class SearchController {
 
   /** GET /api/health */
   void health(Context ctx) throws IOException {
-    ctx.json(service.health());
+    Json.send(ctx, service.health());
   }
 
   /**
@@ -156,7 +158,8 @@ final class SearchController {
               : "no verified index generation is open yet (the server is starting or building it)";
       throw new ApiException(503, "not_ready", reason);
     }
-    ctx.json(
+    Json.send(
+        ctx,
         new Ready("READY", status.generation(), status.builtAt().toString(), status.problem()));
   }
 

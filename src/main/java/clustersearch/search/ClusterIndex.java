@@ -1,8 +1,12 @@
 package clustersearch.search;
 
+import clustersearch.index.ClusterDocuments;
 import clustersearch.index.Fields;
 import clustersearch.index.IndexLayout;
+import clustersearch.source.Cluster;
 import clustersearch.source.Pinyin;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +22,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -247,6 +252,20 @@ public final class ClusterIndex implements Closeable {
       return searcher.stats;
     }
 
+    /**
+     * The cluster of document {@code doc}: decoded from {@code stored} once per reader and kept (at
+     * most {@value FacetSearcher#RECORDS} records), so the clusters that searches show again and
+     * again are not decompressed and parsed for every answer.
+     */
+    public Cluster cluster(int doc, StoredFields stored) throws IOException {
+      Cluster held = searcher.records.getIfPresent(doc);
+      if (held == null) {
+        held = ClusterDocuments.fromDocument(stored.document(doc));
+        searcher.records.put(doc, held);
+      }
+      return held;
+    }
+
     /** The words of this reader, for pinyin and autocomplete; built once per reader. */
     public Vocabulary vocabulary() {
       return searcher.vocabulary;
@@ -263,6 +282,11 @@ public final class ClusterIndex implements Closeable {
     final SortedSetDocValuesReaderState state;
     final SortedSetDocValuesReaderState stats;
     final Vocabulary vocabulary;
+
+    /** Records kept per reader: the pages people open, not an export's every match. */
+    static final int RECORDS = 4096;
+
+    final Cache<Integer, Cluster> records = Caffeine.newBuilder().maximumSize(RECORDS).build();
 
     FacetSearcher(IndexReader reader, FacetsConfig config, Pinyin pinyin) throws IOException {
       super(reader);

@@ -24,7 +24,6 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Stage 5 of the pipeline: the Lucene query of the understood structure, built from analyzer
@@ -62,7 +61,7 @@ final class LuceneQueryBuilder {
   }
 
   /** The constant score of the clusters in a place or area the query names. */
-  Query entity(Gazetteer.Entity e) {
+  Query entity(Gazetteer.Entity e, TermLookup lookup) {
     String dim =
         switch (e.kind()) {
           case PROVINCE -> Fields.DIM_PROVINCE;
@@ -71,16 +70,16 @@ final class LuceneQueryBuilder {
         };
     String indexField = facets.getDimConfig(dim).indexFieldName;
     Query there =
-        new ConstantScoreQuery(new TermQuery(DrillDownQuery.term(indexField, dim, e.value())));
+        new ConstantScoreQuery(lookup.query(DrillDownQuery.term(indexField, dim, e.value())));
     return new BoostQuery(there, weights.entity());
   }
 
   /** The constant score of the clusters of a sector the query names (新材料产业). */
-  Query sector(String sector) {
+  Query sector(String sector, TermLookup lookup) {
     String indexField = facets.getDimConfig(Fields.DIM_INDUSTRY).indexFieldName;
     Query there =
         new ConstantScoreQuery(
-            new TermQuery(DrillDownQuery.term(indexField, Fields.DIM_INDUSTRY, sector)));
+            lookup.query(DrillDownQuery.term(indexField, Fields.DIM_INDUSTRY, sector)));
     return new BoostQuery(there, weights.entity());
   }
 
@@ -188,7 +187,7 @@ final class LuceneQueryBuilder {
   }
 
   /** The facet terms of the industry phrases and places that hold {@code text}, by group. */
-  static Map<String, List<Query>> heldBy(String text, Vocabulary vocabulary) {
+  static Map<String, List<Query>> heldBy(String text, Vocabulary vocabulary, TermLookup lookup) {
     Map<String, List<Query>> byGroup = new HashMap<>();
     if (text.isBlank()) {
       return byGroup;
@@ -197,7 +196,7 @@ final class LuceneQueryBuilder {
       String group = entry.kind().equals("place") ? Fields.PLACE : Fields.INDUSTRY;
       byGroup
           .computeIfAbsent(group, g -> new ArrayList<>())
-          .add(new ConstantScoreQuery(new TermQuery(entry.term())));
+          .add(new ConstantScoreQuery(lookup.query(entry.term())));
     }
     return byGroup;
   }
@@ -207,11 +206,11 @@ final class LuceneQueryBuilder {
    * industry phrase or a place holds it whole, as the found-whole constant. Null when nothing holds
    * it.
    */
-  Query rewriting(String text, int units, Vocabulary vocabulary) {
+  Query rewriting(String text, int units, Vocabulary vocabulary, TermLookup lookup) {
     List<Query> found = new ArrayList<>();
     for (Vocabulary.Entry entry : vocabulary.containing(text)) {
       String group = entry.kind().equals("place") ? Fields.PLACE : Fields.INDUSTRY;
-      Query clusters = new ConstantScoreQuery(new TermQuery(entry.term()));
+      Query clusters = new ConstantScoreQuery(lookup.query(entry.term()));
       found.add(weighted(found(clusters, units), weights.field(group)));
     }
     return found.isEmpty() ? null : new DisjunctionMaxQuery(found, 0f);

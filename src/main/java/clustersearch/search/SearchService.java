@@ -163,7 +163,7 @@ public final class SearchService {
       List<String> needles = parsed.needles();
       for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
         FieldDoc doc = (FieldDoc) docs[i];
-        Cluster cluster = ClusterDocuments.fromDocument(stored.document(doc.doc));
+        Cluster cluster = lease.cluster(doc.doc, stored);
         Highlight highlight =
             new Highlight(
                 highlighter.highlight(cluster.name(), needles),
@@ -379,17 +379,17 @@ public final class SearchService {
   /** The cluster with {@code id}, if the index holds it. */
   public Optional<Cluster> get(String id) throws IOException {
     try (ClusterIndex.Lease lease = index.acquire()) {
-      return find(lease.searcher(), id);
+      return find(lease, id);
     }
   }
 
-  private static Optional<Cluster> find(IndexSearcher searcher, String id) throws IOException {
+  private static Optional<Cluster> find(ClusterIndex.Lease lease, String id) throws IOException {
+    IndexSearcher searcher = lease.searcher();
     TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
     if (top.scoreDocs.length == 0) {
       return Optional.empty();
     }
-    return Optional.of(
-        ClusterDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    return Optional.of(lease.cluster(top.scoreDocs[0].doc, searcher.storedFields()));
   }
 
   /**
@@ -404,7 +404,7 @@ public final class SearchService {
     try (ClusterIndex.Lease lease = index.acquire()) {
       // One lease for the cluster and its relatives: a reindex in between cannot mix generations.
       IndexSearcher searcher = lease.searcher();
-      Optional<Cluster> cluster = find(searcher, id);
+      Optional<Cluster> cluster = find(lease, id);
       if (cluster.isEmpty()) {
         return Optional.empty();
       }
@@ -424,7 +424,7 @@ public final class SearchService {
       StoredFields stored = searcher.storedFields();
       List<SearchResult.Related> related = new ArrayList<>();
       for (ScoreDoc doc : top.scoreDocs) {
-        Cluster other = ClusterDocuments.fromDocument(stored.document(doc.doc));
+        Cluster other = lease.cluster(doc.doc, stored);
         List<String> reasons = new ArrayList<>();
         if (other.industry().equals(c.industry())) {
           reasons.add("industry");
