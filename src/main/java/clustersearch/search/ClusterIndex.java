@@ -266,6 +266,25 @@ public final class ClusterIndex implements Closeable {
       return held;
     }
 
+    /** What can be computed from the reader alone. */
+    public interface ReaderWork<T> {
+      T compute() throws IOException;
+    }
+
+    /**
+     * The value of {@code kind} for this reader: computed by the first caller, kept while the
+     * reader is served (one per kind), gone with it.
+     */
+    public <T> T perReader(Class<T> kind, ReaderWork<T> work) throws IOException {
+      Object held = searcher.derived.get(kind);
+      if (held == null) {
+        held = work.compute();
+        Object raced = searcher.derived.putIfAbsent(kind, held);
+        held = raced != null ? raced : held;
+      }
+      return kind.cast(held);
+    }
+
     /** The words of this reader, for pinyin and autocomplete; built once per reader. */
     public Vocabulary vocabulary() {
       return searcher.vocabulary;
@@ -287,6 +306,10 @@ public final class ClusterIndex implements Closeable {
     static final int RECORDS = 4096;
 
     final Cache<Integer, Cluster> records = Caffeine.newBuilder().maximumSize(RECORDS).build();
+
+    /** Values computed from this reader alone, by kind ({@link Lease#perReader}). */
+    final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> derived =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
     FacetSearcher(IndexReader reader, FacetsConfig config, Pinyin pinyin) throws IOException {
       super(reader);

@@ -1,8 +1,6 @@
 package clustersearch.source;
 
 import clustersearch.config.PinyinConfig;
-import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,15 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The pinyin of Chinese text, one syllable per character, from ICU's Han-Latin transliteration with
- * the words of {@code config/pinyin.yaml} read as listed there.
+ * The pinyin of Chinese text, one syllable per character, from ICU's Han-Latin transliteration
+ * ({@link HanTables}) with the words of {@code config/pinyin.yaml} read as listed there.
  */
 public final class Pinyin {
-  private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
-
-  private static final ThreadLocal<Transliterator> HAN_LATIN =
-      ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin"));
-
   private final Map<String, String> overrides;
   private final List<String> words;
 
@@ -63,17 +56,6 @@ public final class Pinyin {
   }
 
   private static String syllable(char c) {
-    String latin = NFD.normalize(HAN_LATIN.get().transliterate(String.valueOf(c)));
-    StringBuilder plain = new StringBuilder();
-    for (int i = 0; i < latin.length(); i++) {
-      char d = Character.toLowerCase(latin.charAt(i));
-      boolean umlaut = i + 1 < latin.length() && latin.charAt(i + 1) == '\u0308';
-      if (d == 'u' && umlaut) {
-        plain.append('v');
-      } else if (d >= 'a' && d <= 'z') {
-        plain.append(d);
-      }
-    }
-    return plain.toString();
+    return HanTables.reading(c);
   }
 }

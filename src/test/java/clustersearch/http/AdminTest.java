@@ -86,6 +86,9 @@ class AdminTest {
     String query = "/api/search?q=" + enc("智能制造") + "&size=50";
     int before = server.get(query).body().get("total").asInt();
     assertThat(server.get(query).body().get("total").asInt()).isEqualTo(before); // now cached
+    // The whole index's statistics are also counted once per reader.
+    int clusters = server.get("/api/stats").body().get("total").asInt();
+    assertThat(server.get("/api/stats").body().get("total").asInt()).isEqualTo(clusters);
     assertThat(hits()).isPositive();
     // A second list with one more 智能制造 cluster, then a reindex.
     Files.writeString(
@@ -98,6 +101,7 @@ class AdminTest {
     JsonNode after = server.get(query).body();
     assertThat(after.get("total").asInt()).isEqualTo(before + 1);
     assertThat(after.toString()).contains("2022-1");
+    assertThat(server.get("/api/stats").body().get("total").asInt()).isEqualTo(clusters + 1);
   }
 
   /** Hits of the response cache so far, from /metrics. */
