@@ -9,18 +9,34 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 
 /** Records in, documents out: the one mapping between a {@link Cluster} and its Lucene document. */
 public final class ClusterDocuments {
   private static final FacetsConfig FACETS = Fields.facetsConfig();
 
   private ClusterDocuments() {}
+
+  /**
+   * Analyzed text, not stored: documents and term frequencies (BM25 needs no more), without the
+   * positions TextField keeps, since no query here is a phrase or span. Writing positions was a
+   * sixth of indexing.
+   */
+  static final FieldType TEXT = text();
+
+  private static FieldType text() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.freeze();
+    return type;
+  }
 
   /** The document of one cluster, facet fields built through {@link FacetsConfig#build}. */
   public static Document toDocument(Cluster c, Fields fields) {
@@ -32,7 +48,8 @@ public final class ClusterDocuments {
     doc.add(new NumericDocValuesField(Fields.SEQ, c.seq()));
     doc.add(new NumericDocValuesField(Fields.PROVINCE_RANK, fields.provinceRank(c.province())));
 
-    doc.add(new TextField(Fields.INDUSTRY, c.industry(), Field.Store.YES));
+    doc.add(new Field(Fields.INDUSTRY, c.industry(), TEXT));
+    doc.add(new StoredField(Fields.INDUSTRY, c.industry()));
     gram(doc, Fields.INDUSTRY, c.industry());
     doc.add(new StoredField(Fields.NAME, c.name()));
     gram(doc, Fields.NAME, c.name());
@@ -55,10 +72,10 @@ public final class ClusterDocuments {
     gram(doc, Fields.RECOMMENDER, c.recommender());
     Cluster.English en = c.english();
     doc.add(
-        new TextField(
+        new Field(
             Fields.ENGLISH,
             String.join(" ", en.nameEn(), en.provinceEn(), en.sectorEn(), en.industryEn()),
-            Field.Store.NO));
+            TEXT));
 
     doc.add(new StoredField(Fields.REGION, c.region()));
     doc.add(new StoredField(Fields.PROVINCE, c.province()));
@@ -119,6 +136,6 @@ public final class ClusterDocuments {
 
   /** A group's bigram field (bigrams and unigrams at index time). */
   private static void gram(Document doc, String group, String value) {
-    doc.add(new TextField(Fields.gram(group), value, Field.Store.NO));
+    doc.add(new Field(Fields.gram(group), value, TEXT));
   }
 }

@@ -41,9 +41,10 @@ public final class Fields {
   /**
    * The version of the fields and facet dimensions; a generation written with another is rebuilt,
    * not served (3: province rank, list title and category, the province / sector dimension; 4:
-   * place, name and province / sector in facet fields of their own).
+   * place, name and province / sector in facet fields of their own; 5: text fields without
+   * positions).
    */
-  public static final String SCHEMA = "4";
+  public static final String SCHEMA = "5";
 
   /**
    * The index field of the place and name dimensions (the vocabulary's), apart from the default
