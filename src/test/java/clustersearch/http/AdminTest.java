@@ -86,9 +86,10 @@ class AdminTest {
     String query = "/api/search?q=" + enc("智能制造") + "&size=50";
     int before = server.get(query).body().get("total").asInt();
     assertThat(server.get(query).body().get("total").asInt()).isEqualTo(before); // now cached
-    // The whole index's statistics are also counted once per reader.
+    // The whole index's statistics and facet values are also counted once per reader.
     int clusters = server.get("/api/stats").body().get("total").asInt();
     assertThat(server.get("/api/stats").body().get("total").asInt()).isEqualTo(clusters);
+    assertThat(server.get("/api/facets").body().get("total").asInt()).isEqualTo(clusters);
     assertThat(hits()).isPositive();
     // A second list with one more 智能制造 cluster, then a reindex.
     Files.writeString(
@@ -102,6 +103,9 @@ class AdminTest {
     assertThat(after.get("total").asInt()).isEqualTo(before + 1);
     assertThat(after.toString()).contains("2022-1");
     assertThat(server.get("/api/stats").body().get("total").asInt()).isEqualTo(clusters + 1);
+    JsonNode facets = server.get("/api/facets").body();
+    assertThat(facets.get("total").asInt()).isEqualTo(clusters + 1);
+    assertThat(facets.get("facets").get("year").toString()).contains("\"2022\"");
   }
 
   /** Hits of the response cache so far, from /metrics. */
