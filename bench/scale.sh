@@ -39,7 +39,7 @@ latency() { # name url; sets p50 and p99 (ms)
 
 csv="$root/target/bench/scale.csv"
 mkdir -p "$(dirname "$csv")"
-echo "clusters,index_s,search_p50_ms,search_p99_ms,facets_p50_ms,stats_p50_ms,export_ms" > "$csv"
+echo "clusters,index_s,search_p50_ms,search_p99_ms,facets_p50_ms,stats_p50_ms,stats_query_p50_ms,export_ms" > "$csv"
 for n in "${counts[@]}"; do
   home="$(mktemp -d "${TMPDIR:-/tmp}/cluster-search-scale-$n.XXXX")"
   echo "== $n clusters ($home)"
@@ -60,12 +60,13 @@ for n in "${counts[@]}"; do
   latency "stats" "$base/api/stats"
   stats_p50=$p50
   latency "stats 生物医药" "$base/api/stats?q=%E7%94%9F%E7%89%A9%E5%8C%BB%E8%8D%AF"
+  stats_query_p50=$p50
   export=$(for _ in 1 2 3; do
     curl -s -o /dev/null -w "%{time_total} %{size_download} %{http_code}\n" "$base/api/export?format=json"
   done | sort -n | awk 'NR == 2 {print}')
   echo "$export" | awk '{printf "  export json (all)    median %.0f ms, %d bytes, HTTP %s\n", $1 * 1000, $2, $3}'
   index_s=$(grep "^indexed" "$home/index.log" | sed 's/.* in \([0-9.]*\) s .*/\1/')
-  echo "$n,$index_s,$search_p50,$search_p99,$facets_p50,$stats_p50,$(echo "$export" | awk '{printf "%.0f", $1 * 1000}')" >> "$csv"
+  echo "$n,$index_s,$search_p50,$search_p99,$facets_p50,$stats_p50,$stats_query_p50,$(echo "$export" | awk '{printf "%.0f", $1 * 1000}')" >> "$csv"
   echo "  server RSS after $(awk '/VmRSS/ {printf "%d", $2 / 1024}' /proc/$server/status) MB; 5xx (but /api/ready while starting): $(grep ' status=5' "$home/server.log" | grep -vc 'route=/api/ready' || true)"
   stop
   rm -rf "$home"
