@@ -17,8 +17,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws the scale runs of bench/scale.sh (its CSV: clusters, index seconds, search p50 and p99,
- * facets and stats p50 of the whole index, stats p50 of q=生物医药, export ms) as a PNG for BENCHMARKS.md: latency and indexing time against
- * the number of clusters, both axes logarithmic. Run by bench/plot.sh; not a test.
+ * facets and stats p50 of the whole index, stats p50 of q=生物医药, export ms) as a PNG for
+ * BENCHMARKS.md: latency and indexing time against the number of clusters, both axes logarithmic.
+ * Run by bench/plot.sh; not a test.
  */
 public final class ScalePlot {
   private ScalePlot() {}
