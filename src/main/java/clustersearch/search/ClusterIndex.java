@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -308,8 +309,7 @@ public final class ClusterIndex implements Closeable {
     final Cache<Integer, Cluster> records = Caffeine.newBuilder().maximumSize(RECORDS).build();
 
     /** Values computed from this reader alone, by kind ({@link Lease#perReader}). */
-    final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> derived =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     FacetSearcher(IndexReader reader, FacetsConfig config, Pinyin pinyin) throws IOException {
       super(reader);

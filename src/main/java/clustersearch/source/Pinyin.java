@@ -40,7 +40,10 @@ public final class Pinyin {
         continue;
       }
       char c = text.charAt(i);
-      out.add(Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? syllable(c) : null);
+      out.add(
+          Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+              ? HanTables.reading(c)
+              : null);
       i++;
     }
     return out;
@@ -53,9 +56,5 @@ public final class Pinyin {
       }
     }
     return null;
-  }
-
-  private static String syllable(char c) {
-    return HanTables.reading(c);
   }
 }
