@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# HTTP load check for issue 2: starts the server through the launcher (-Xmx256m) on a spare port,
+# HTTP load check for issue 2: starts the server through the launcher (its server JVM settings) on a spare port,
 # warms it up, finds the saturating throughput of /api/search?q=生物医药 and /api/health with wrk,
 # then offers half of the search saturation and prints the latency percentiles.
 # Needs wrk (apt-get install wrk). Usage: bench/http-load.sh [PORT] [WARMUP_SECONDS]

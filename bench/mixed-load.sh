@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mixed load at saturation (issue 7): starts the server through the launcher (-Xmx256m) on a spare
+# Mixed load at saturation (issue 7): starts the server through the launcher (its JVM settings) on a spare
 # port, warms it up, then runs wrk for DURATION seconds (default 60) with the mixed request set of
 # bench/mixed.lua from one client thread and CONNECTIONS connections (default 16). Prints req/s,
 # latency percentiles, errors (socket errors and non-2xx/3xx answers from wrk, 5xx from /metrics)
