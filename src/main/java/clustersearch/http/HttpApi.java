@@ -166,12 +166,7 @@ public final class HttpApi {
 
     /** State that must be read fresh each time: health, readiness, metrics. */
     void state(String path, Handler handler) {
-      get(
-          path,
-          ctx -> {
-            Caching.noStore(ctx);
-            handler.handle(ctx);
-          });
+      get(path, noStore(handler));
       if (path.startsWith(API)) {
         endpoints.add("GET " + path);
       }
@@ -179,14 +174,17 @@ public final class HttpApi {
 
     /** An admin action: POST only, never cached. */
     void admin(String path, Handler handler) {
-      raw.post(
-          path,
-          ctx -> {
-            Caching.noStore(ctx);
-            handler.handle(ctx);
-          });
+      raw.post(path, noStore(handler));
       templates.add(path);
       endpoints.add("POST " + path + " (Authorization: Bearer …)");
+    }
+
+    /** {@code handler}, its answer marked no-store first. */
+    private static Handler noStore(Handler handler) {
+      return ctx -> {
+        Caching.noStore(ctx);
+        handler.handle(ctx);
+      };
     }
 
     /** A GET route and its HEAD twin: the same status and headers, and Jetty sends no body. */

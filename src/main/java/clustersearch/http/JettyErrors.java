@@ -1,7 +1,5 @@
 package clustersearch.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -15,8 +13,6 @@ import org.eclipse.jetty.util.Callback;
  * get the one error shape too, instead of Jetty's HTML page.
  */
 final class JettyErrors extends ErrorHandler {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Every method gets the error body: Jetty leaves it out for all but GET, POST and HEAD. */
   @Override
   public boolean errorPageForMethod(String method) {
@@ -30,15 +26,14 @@ final class JettyErrors extends ErrorHandler {
       int code,
       String message,
       Throwable cause,
-      Callback callback)
-      throws JsonProcessingException {
+      Callback callback) {
     String text =
         switch (code) {
           case 400 -> "The request is malformed (check its URL encoding).";
           case 414, 431 -> "The URL is too long; queries are cut at 32 terms anyway.";
           default -> HttpStatus.getMessage(code);
         };
-    byte[] body = JSON.writeValueAsBytes(ApiError.of(code, ErrorMapper.codeOf(code), text));
+    byte[] body = Json.bytes(ApiError.of(code, ErrorMapper.codeOf(code), text));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
     // Jetty closes the connection after a request it could not parse; saying so keeps clients

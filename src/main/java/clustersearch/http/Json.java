@@ -1,6 +1,7 @@
 package clustersearch.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.javalin.http.Context;
@@ -8,16 +9,20 @@ import io.javalin.json.JavalinJackson;
 import java.io.UncheckedIOException;
 
 /**
- * Every JSON answer: Javalin's own mapper, written straight to UTF-8 bytes. {@code ctx.json} makes
- * a Java string first and then encodes it, char by char for Chinese text: that encoding was a fifth
- * of the server's CPU per search under bench/harness.sh. Blackbird serializes the records through
- * generated accessors instead of reflection.
+ * Every JSON the server writes (answers, errors Jetty answers itself, exports): one mapper,
+ * Javalin's own, written straight to UTF-8 bytes. {@code ctx.json} makes a Java string first and
+ * then encodes it, char by char for Chinese text: that encoding was a fifth of the server's CPU per
+ * search under bench/harness.sh. Blackbird serializes the records through generated accessors
+ * instead of reflection.
  */
 final class Json {
   static final String TYPE = "application/json";
 
-  private static final ObjectWriter WRITER =
-      JavalinJackson.defaultMapper().registerModule(new BlackbirdModule()).writer();
+  /** The one mapper, also for the streamed JSON export ({@link RecordWriter}). */
+  static final ObjectMapper MAPPER =
+      JavalinJackson.defaultMapper().registerModule(new BlackbirdModule());
+
+  private static final ObjectWriter WRITER = MAPPER.writer();
 
   private Json() {}
 

@@ -3,7 +3,6 @@ package clustersearch.http;
 import clustersearch.search.SearchService;
 import clustersearch.source.Cluster;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +25,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * request still gets its JSON error.
  */
 abstract class RecordWriter implements SearchService.ExportSink, AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Opens the response (headers, then the body stream) once the export is known to succeed. */
   private final Supplier<OutputStream> open;
@@ -115,7 +113,7 @@ abstract class RecordWriter implements SearchService.ExportSink, AutoCloseable {
 
     @Override
     void begin(OutputStream out, int total) throws IOException {
-      json = JSON.getFactory().createGenerator(out);
+      json = Json.MAPPER.createGenerator(out);
       json.writeStartObject();
       json.writeNumberField("total", total);
       json.writeArrayFieldStart("clusters");
@@ -124,7 +122,7 @@ abstract class RecordWriter implements SearchService.ExportSink, AutoCloseable {
     @Override
     public void batch(List<Cluster> clusters) throws IOException {
       for (Cluster cluster : clusters) {
-        JSON.writeValue(json, cluster);
+        Json.MAPPER.writeValue(json, cluster);
       }
     }
 

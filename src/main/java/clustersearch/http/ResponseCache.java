@@ -61,8 +61,8 @@ final class ResponseCache {
       if (ctx.statusCode() == 200) {
         byte[] body = bytes(ctx);
         if (body != null) {
-          String type = ctx.contentType(); // ctx.json leaves it to Javalin until the answer is sent
-          cache.put(key, new Answer(type != null ? type : "application/json", body));
+          // The answer's type (ctx.contentType() with no argument is the request's).
+          cache.put(key, new Answer(ctx.res().getContentType(), body));
         }
       }
     };

@@ -99,7 +99,7 @@ final class SearchController {
             format,
             () -> {
               switch (format) {
-                case "json" -> ctx.contentType("application/json");
+                case "json" -> ctx.contentType(Json.TYPE);
                 case "xlsx" ->
                     ctx.contentType(RecordWriter.XlsxRecords.CONTENT_TYPE)
                         .header("Content-Disposition", "attachment; filename=\"clusters.xlsx\"");

@@ -20,9 +20,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -229,30 +227,48 @@ public final class SearchService {
    * the matches' ordinals, not with reading them.
    */
   public Stats stats(SearchRequest request) throws IOException {
+    SearchRequest counting = request.forCounting();
+    try (ClusterIndex.Lease lease = index.acquire()) {
+      QueryFactory.Parsed parsed = parse(counting, lease);
+      DrillDownQuery query = drillDown(counting, parsed, lease);
+      return isWholeIndex(counting, parsed)
+          ? lease.perReader(Stats.class, () -> stats(lease, query))
+          : stats(lease, query);
+    }
+  }
+
+  /**
+   * The statistics of the clusters {@code query} matches, from the facet ordinals of the matches,
+   * never from their records. A whole index's are kept per reader and shared: never modified.
+   */
+  private Stats stats(ClusterIndex.Lease lease, Query query) throws IOException {
     List<String> sectors = new ArrayList<>(IndustryRules.SECTORS);
     sectors.add(IndustryRules.OTHER);
     long[][] counts = new long[provinceOrder.size()][sectors.size()];
     List<String> areaOrder = gazetteer.areas();
     long[] byArea = new long[areaOrder.size()];
-    SearchRequest counting = request.forCounting();
-    StatsCounts found;
-    try (ClusterIndex.Lease lease = index.acquire()) {
-      QueryFactory.Parsed parsed = parse(counting, lease);
-      DrillDownQuery query = drillDown(counting, parsed, lease);
-      found =
-          isWholeIndex(counting, parsed)
-              ? lease.perReader(StatsCounts.class, () -> statsCounts(lease, query))
-              : statsCounts(lease, query);
-    }
-    long total = found.total();
-    for (int p = 0; p < provinceOrder.size(); p++) {
-      Map<String, Long> row = found.byProvinceSector().getOrDefault(provinceOrder.get(p), Map.of());
-      for (int s = 0; s < sectors.size(); s++) {
-        counts[p][s] = row.getOrDefault(sectors.get(s), 0L);
+    FacetsCollector matches = lease.searcher().search(query, new FacetsCollectorManager());
+    long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+    if (total > 0) {
+      Facets matrix = new SortedSetDocValuesFacetCounts(lease.statsState(), matches);
+      for (int p = 0; p < provinceOrder.size(); p++) {
+        FacetResult row = matrix.getAllChildren(Fields.DIM_PROVINCE_SECTOR, provinceOrder.get(p));
+        for (LabelAndValue cell : row == null ? new LabelAndValue[0] : row.labelValues) {
+          int s = sectors.indexOf(cell.label);
+          if (s >= 0) {
+            counts[p][s] = cell.value.longValue();
+          }
+        }
       }
-    }
-    for (int a = 0; a < areaOrder.size(); a++) {
-      byArea[a] = found.byArea().getOrDefault(areaOrder.get(a), 0L);
+      Facets facets = new SortedSetDocValuesFacetCounts(lease.facetState(), matches);
+      FacetResult areaCounts = facets.getAllChildren(Fields.DIM_AREA);
+      for (LabelAndValue cell :
+          areaCounts == null ? new LabelAndValue[0] : areaCounts.labelValues) {
+        int a = areaOrder.indexOf(cell.label);
+        if (a >= 0) {
+          byArea[a] = cell.value.longValue();
+        }
+      }
     }
     List<FacetValue> areas = new ArrayList<>();
     for (int a = 0; a < areaOrder.size(); a++) {
@@ -278,10 +294,6 @@ public final class SearchService {
         new Stats.Matrix(provinceOrder, List.copyOf(sectors), counts));
   }
 
-  /** The counts a dashboard charts: matches by province and sector, and by area. */
-  private record StatsCounts(
-      long total, Map<String, Map<String, Long>> byProvinceSector, Map<String, Long> byArea) {}
-
   /**
    * True when the request matches every cluster: no text (or only boilerplate) and no filter. The
    * whole index's statistics and facet values are then counted once per reader, since dashboards
@@ -293,33 +305,6 @@ public final class SearchService {
         && request.industries().isEmpty()
         && request.areas().isEmpty()
         && request.years().isEmpty();
-  }
-
-  /** Counted from the facet ordinals of the matches, never from their records. */
-  private StatsCounts statsCounts(ClusterIndex.Lease lease, Query query) throws IOException {
-    FacetsCollector matches = lease.searcher().search(query, new FacetsCollectorManager());
-    long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-    Map<String, Map<String, Long>> byProvinceSector = new HashMap<>();
-    Map<String, Long> byArea = new HashMap<>();
-    if (total > 0) {
-      Facets matrix = new SortedSetDocValuesFacetCounts(lease.statsState(), matches);
-      FacetResult provinces = matrix.getAllChildren(Fields.DIM_PROVINCE_SECTOR);
-      for (LabelAndValue province :
-          provinces == null ? new LabelAndValue[0] : provinces.labelValues) {
-        FacetResult row = matrix.getAllChildren(Fields.DIM_PROVINCE_SECTOR, province.label);
-        Map<String, Long> cells = new HashMap<>();
-        for (LabelAndValue cell : row == null ? new LabelAndValue[0] : row.labelValues) {
-          cells.put(cell.label, cell.value.longValue());
-        }
-        byProvinceSector.put(province.label, Map.copyOf(cells));
-      }
-      Facets facets = new SortedSetDocValuesFacetCounts(lease.facetState(), matches);
-      FacetResult areas = facets.getAllChildren(Fields.DIM_AREA);
-      for (LabelAndValue area : areas == null ? new LabelAndValue[0] : areas.labelValues) {
-        byArea.put(area.label, area.value.longValue());
-      }
-    }
-    return new StatsCounts(total, Map.copyOf(byProvinceSector), Map.copyOf(byArea));
   }
 
   /** Receives an export: the number of matches first, then the records in order, in batches. */
