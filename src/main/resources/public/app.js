@@ -79,7 +79,9 @@
       $('summary').textContent = '';
       return;
     }
-    $('summary').textContent = `共 ${body.total} 个集群，用时 ${body.tookMs} 毫秒`;
+    // Matches and related clusters apart: total counts matches, related the rest (ranked after).
+    const related = body.related ? `，另有 ${body.related} 个相关集群` : '';
+    $('summary').textContent = `共 ${body.total} 个集群${related}，用时 ${body.tookMs} 毫秒`;
     renderActive(s);
     renderUnderstood(body, s);
     renderHits(body, s);

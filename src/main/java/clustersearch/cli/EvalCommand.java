@@ -26,6 +26,20 @@ final class EvalCommand implements Callable<Integer> {
     var config = main.config();
     Judgments set = judgments.load(config);
     try (SearchStack stack = Main.openIndex(config)) {
+      run(stack, set, "tuned on");
+      if (judgments.isDefault()) {
+        run(
+            stack,
+            Judgments.load(java.util.List.of(config.home().resolve(Judgments.UNTUNED_FILE))),
+            "untuned: written before the understanding it measures, never tuned on");
+      }
+    }
+    return 0;
+  }
+
+  private static void run(SearchStack stack, Judgments set, String title) throws Exception {
+    System.out.println("== " + title);
+    {
       Evaluation.Report report = Evaluation.run(stack.service(), set);
       for (Evaluation.QueryResult q : report.queries()) {
         System.out.printf(
@@ -45,8 +59,8 @@ final class EvalCommand implements Callable<Integer> {
         summary(category, report.of(category));
       }
       summary("all", report);
+      System.out.println();
     }
-    return 0;
   }
 
   private static void summary(String name, Evaluation.Report report) {

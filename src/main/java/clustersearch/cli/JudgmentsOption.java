@@ -16,6 +16,12 @@ final class JudgmentsOption {
       defaultValue = Judgments.DEFAULT_FILES)
   List<Path> files;
 
+  /** True when no --judgments was given (eval then reports the untuned set too). */
+  boolean isDefault() {
+    return String.join(",", files.stream().map(Path::toString).toList())
+        .equals(Judgments.DEFAULT_FILES);
+  }
+
   /** The judgment set, its paths resolved against the project folder. */
   Judgments load(AppConfig config) throws IOException {
     return Judgments.load(files.stream().map(f -> config.home().resolve(f)).toList());

@@ -113,7 +113,14 @@ final class SearchCommand implements Callable<Integer> {
 
   private static void print(SearchResult result) {
     System.out.printf(
-        "%d clusters match \"%s\" (%.2f ms)%n", result.total(), result.query(), result.tookMs());
+        "%d clusters match \"%s\"%s (%.2f ms)%n",
+        result.total(),
+        result.query(),
+        result.related() > 0 ? ", " + result.related() + " related" : "",
+        result.tookMs());
+    if (result.note() != null) {
+      System.out.println(result.note());
+    }
     Understood u = result.understood();
     System.out.printf(
         "understood: province %s, city %s, area %s, sector %s, industry %s; terms %s; dropped %s%n",

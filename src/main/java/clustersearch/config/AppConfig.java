@@ -18,6 +18,7 @@ public record AppConfig(
     Regions regions,
     Glossary glossary,
     Concepts concepts,
+    Knowledge knowledge,
     Understanding understanding,
     Weights weights) {
 
@@ -34,6 +35,7 @@ public record AppConfig(
         Regions.load(configDir),
         Glossary.load(configDir),
         Concepts.load(configDir),
+        Knowledge.load(configDir),
         Understanding.load(configDir),
         Weights.load(configDir));
   }
@@ -60,6 +62,7 @@ public record AppConfig(
         regions,
         glossary,
         concepts,
+        knowledge,
         understanding,
         weights);
   }

@@ -15,7 +15,8 @@ public record Places(
     Map<String, String> cities,
     Map<String, String> within,
     List<String> zones,
-    Map<String, String> english) {
+    Map<String, String> english,
+    Map<String, List<String>> nicknames) {
 
   public static final String FILE = "places.yaml";
 
@@ -25,6 +26,18 @@ public record Places(
     within = Map.copyOf(Objects.requireNonNullElse(within, Map.of()));
     zones = List.copyOf(Objects.requireNonNullElse(zones, List.of()));
     english = Map.copyOf(Objects.requireNonNullElse(english, Map.of()));
+    nicknames = Map.copyOf(Objects.requireNonNullElse(nicknames, Map.of()));
+    for (Map.Entry<String, List<String>> e : nicknames.entrySet()) {
+      if (e.getValue() == null || e.getValue().isEmpty()) {
+        throw new IllegalArgumentException("nicknames." + e.getKey() + " names no city");
+      }
+      for (String city : e.getValue()) {
+        if (!cities.containsKey(city) && !provinces.containsKey(city)) {
+          throw new IllegalArgumentException(
+              "nicknames." + e.getKey() + ": '" + city + "' is neither a city nor a province here");
+        }
+      }
+    }
   }
 
   /** How one province-level division is named. */

@@ -22,7 +22,13 @@ public record Weights(
     Float entityAndTerms,
     Integer minBigrams,
     Integer englishAllWords,
-    Integer maxVariants) {
+    Integer maxVariants,
+    Float conceptMatch,
+    Float conceptBroader,
+    Float conceptSibling,
+    Float policy,
+    Float matchBonus,
+    Float nearby) {
 
   public static final String FILE = "weights.yaml";
 
@@ -43,23 +49,43 @@ public record Weights(
             "fields has unknown group '" + group + "' (known: " + FIELD_GROUPS + ")");
       }
     }
-    Object[] all = {
-      foundWhole,
-      wordWeight,
-      headBoost,
-      fieldTieBreaker,
-      readingsTieBreaker,
-      synonym,
-      related,
-      relatedDecay,
-      concept,
-      pinyin,
-      homophone,
-      entity,
-      maxVariants
-    };
-    for (Object w : all) {
-      Objects.requireNonNull(w, "weights.yaml must give every weight (see the file's comments)");
+    for (java.lang.reflect.RecordComponent c : Weights.class.getRecordComponents()) {
+      // Each weight by name, so a missing one stops start-up naming it, not the first query.
+      if (c.getName().equals("fields")) {
+        continue;
+      }
+      Object value =
+          switch (c.getName()) {
+            case "foundWhole" -> foundWhole;
+            case "wordWeight" -> wordWeight;
+            case "headBoost" -> headBoost;
+            case "fieldTieBreaker" -> fieldTieBreaker;
+            case "readingsTieBreaker" -> readingsTieBreaker;
+            case "synonym" -> synonym;
+            case "related" -> related;
+            case "relatedDecay" -> relatedDecay;
+            case "concept" -> concept;
+            case "pinyin" -> pinyin;
+            case "homophone" -> homophone;
+            case "entity" -> entity;
+            case "entityAndTerms" -> entityAndTerms;
+            case "minBigrams" -> minBigrams;
+            case "englishAllWords" -> englishAllWords;
+            case "maxVariants" -> maxVariants;
+            case "conceptMatch" -> conceptMatch;
+            case "conceptBroader" -> conceptBroader;
+            case "conceptSibling" -> conceptSibling;
+            case "policy" -> policy;
+            case "matchBonus" -> matchBonus;
+            case "nearby" -> nearby;
+            default -> throw new IllegalStateException("weight " + c.getName() + " not checked");
+          };
+      if (value == null) {
+        throw new IllegalArgumentException(
+            "'"
+                + c.getName()
+                + "' is missing (every weight must be given; see the file's comments)");
+      }
     }
     for (float w : new float[] {synonym, related, concept, pinyin, homophone}) {
       if (w <= 0 || w >= 1) {

@@ -1,6 +1,7 @@
 package clustersearch.index;
 
 import clustersearch.source.Cluster;
+import clustersearch.source.IndustryKnowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -70,6 +71,16 @@ public final class ClusterDocuments {
     }
     doc.add(new StoredField(Fields.RECOMMENDER, c.recommender()));
     gram(doc, Fields.RECOMMENDER, c.recommender());
+    for (String id : conceptTerms(c, fields.knowledge())) {
+      doc.add(new StringField(Fields.CONCEPT, id, Field.Store.NO));
+    }
+    for (String unit : fields.boilerplate()) {
+      if (c.name().contains(unit)
+          || c.recommender().contains(unit)
+          || c.builders().stream().anyMatch(b -> b.contains(unit))) {
+        doc.add(new StringField(Fields.UNIT, unit, Field.Store.NO));
+      }
+    }
     Cluster.English en = c.english();
     doc.add(
         new Field(
@@ -106,6 +117,27 @@ public final class ClusterDocuments {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // sorted-set facets need no taxonomy, so no I/O
     }
+  }
+
+  /**
+   * The concept terms of a cluster: =ID for the concepts its industry phrase (and its sector)
+   * names, <ID for every concept above one of them.
+   */
+  static Set<String> conceptTerms(Cluster c, IndustryKnowledge knowledge) {
+    Set<String> named = knowledge.conceptsOfPhrase(c.industry());
+    List<String> sector = knowledge.conceptsOf(c.sector());
+    Set<String> terms = new LinkedHashSet<>();
+    // The classifier's sector is above the phrase's concepts; it is the concept itself only when
+    // the phrase names none (a generic phrase says no more than its sector).
+    sector.forEach(
+        id -> terms.add((named.isEmpty() ? Fields.CONCEPT_IS : Fields.CONCEPT_UNDER) + id));
+    for (String id : named) {
+      terms.add(Fields.CONCEPT_IS + id);
+      for (String above : IndustryKnowledge.ancestors(id)) {
+        terms.add(Fields.CONCEPT_UNDER + above);
+      }
+    }
+    return terms;
   }
 
   /** The cluster a document was built from, read back from its stored fields. */

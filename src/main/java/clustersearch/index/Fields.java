@@ -1,8 +1,17 @@
 package clustersearch.index;
 
 import clustersearch.config.Settings;
+import clustersearch.source.IndustryKnowledge;
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -42,9 +51,25 @@ public final class Fields {
    * The version of the fields and facet dimensions; a generation written with another is rebuilt,
    * not served (3: province rank, list title and category, the province / sector dimension; 4:
    * place, name and province / sector in facet fields of their own; 5: text fields without
-   * positions).
+   * positions; 6: industry concepts and unit words).
    */
-  public static final String SCHEMA = "5";
+  public static final String SCHEMA = "6";
+
+  /**
+   * The configuration files whose content the index is built from (index-time configuration): an
+   * edit of one makes the fingerprint differ, and serve rebuilds the index instead of serving it.
+   */
+  public static final List<String> INDEX_TIME_CONFIG =
+      List.of(
+          "settings.yaml",
+          "provinces.yaml",
+          "industries.yaml",
+          "places.yaml",
+          "regions.yaml",
+          "glossary.yaml",
+          "pinyin.yaml",
+          "knowledge.yaml",
+          "divisions.tsv");
 
   /**
    * The index field of the place and name dimensions (the vocabulary's), apart from the default
@@ -93,6 +118,28 @@ public final class Fields {
   /** The English names (name, province, sector, industry, areas): English analysis, not stored. */
   public static final String ENGLISH = "english";
 
+  /**
+   * The industry concepts of a cluster (config/knowledge.yaml), not analysed, documents only:
+   * {@code =ID} for each concept its industry phrase names, {@code <ID} for each concept above one
+   * of those (4.1.3 gives =4.1.3, <4.1, <4). A query concept meets them in a few term clauses: its
+   * own id or one below it ({@code =C}, {@code <C}), one above it ({@code =P}), a sibling ({@code
+   * <P}).
+   */
+  public static final String CONCEPT = "concept";
+
+  /** Prefix of a concept the cluster's phrase names. */
+  public static final String CONCEPT_IS = "=";
+
+  /** Prefix of a concept above one the cluster's phrase names. */
+  public static final String CONCEPT_UNDER = "<";
+
+  /**
+   * The boilerplate words its name, builder units and recommender hold (管委会, 科技厅, 高新区), not
+   * analysed: the gram fields blank them out, so a query of nothing but such words (科技厅) finds the
+   * clusters a 科技厅 recommended through this field instead of matching every cluster.
+   */
+  public static final String UNIT = "unit";
+
   /** Stored only: the city and the areas of a cluster, and the English names one by one. */
   public static final String CITY = "city";
 
@@ -137,20 +184,37 @@ public final class Fields {
 
   private final List<String> boilerplate;
   private final List<String> provinceOrder;
+  private final IndustryKnowledge knowledge;
+  private final String fingerprint;
   private final Analyzer word;
   private final Analyzer gramIndex;
   private final Analyzer gramQuery;
   private final Analyzer index;
   private final Analyzer english;
 
+  /** The analyzers alone, for tests of analysis: no knowledge base, so no concept is ever given. */
+  public Fields(Settings.Analysis analysis, List<String> provinceOrder) {
+    this(
+        analysis,
+        provinceOrder,
+        new IndustryKnowledge(new clustersearch.config.Knowledge(List.of(), List.of())),
+        "none");
+  }
+
   /**
    * Builds the analyzers for the boilerplate of {@code analysis}.
    *
    * @param provinceOrder the official order of provinces, for {@link #PROVINCE_RANK}
    */
-  public Fields(Settings.Analysis analysis, List<String> provinceOrder) {
+  public Fields(
+      Settings.Analysis analysis,
+      List<String> provinceOrder,
+      IndustryKnowledge knowledge,
+      String fingerprint) {
     this.boilerplate = analysis.boilerplate();
     this.provinceOrder = List.copyOf(provinceOrder);
+    this.knowledge = knowledge;
+    this.fingerprint = fingerprint;
     NormalizeCharMap blanks = blanks(boilerplate);
     this.word = new WordAnalyzer(blanks);
     this.gramIndex = new GramAnalyzer(blanks, true);
@@ -164,7 +228,48 @@ public final class Fields {
 
   /** The fields of a configuration: its boilerplate and its province order. */
   public static Fields of(clustersearch.config.AppConfig config) {
-    return new Fields(config.settings().analysis(), config.provinces().order());
+    return new Fields(
+        config.settings().analysis(),
+        config.provinces().order(),
+        new IndustryKnowledge(config.knowledge()),
+        fingerprint(config.configDir()));
+  }
+
+  /**
+   * What a generation's commit data records and what a served one must match: the fields' version
+   * and the fingerprint of the index-time configuration that built it.
+   */
+  public String stamp() {
+    return SCHEMA + "/" + fingerprint;
+  }
+
+  /** The knowledge base the concept field is built from. */
+  public IndustryKnowledge knowledge() {
+    return knowledge;
+  }
+
+  /**
+   * The first 12 hex digits of the SHA-256 of the index-time configuration files of {@code dir}
+   * ({@link #INDEX_TIME_CONFIG}, by name and content; a missing file counts as empty).
+   */
+  public static String fingerprint(Path dir) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String name : INDEX_TIME_CONFIG) {
+        Path file = dir.resolve(name);
+        sha.update(name.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        if (Files.isRegularFile(file)) {
+          sha.update(Files.readAllBytes(file));
+        }
+        sha.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JDK has SHA-256
+    }
   }
 
   /** The bigram twin of a searchable group. */

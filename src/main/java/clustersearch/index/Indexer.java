@@ -64,7 +64,7 @@ public final class Indexer {
       for (Cluster cluster : clusters) {
         writer.addDocument(ClusterDocuments.toDocument(cluster, fields));
       }
-      writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA).entrySet());
+      writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, fields.stamp()).entrySet());
       writer.commit();
     }
   }

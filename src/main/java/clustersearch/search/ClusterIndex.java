@@ -49,6 +49,10 @@ public final class ClusterIndex implements Closeable {
 
   private final IndexLayout layout;
   private final Pinyin pinyin;
+
+  /** The fields' version and index-time configuration a generation must have been built with. */
+  private final String stamp;
+
   private volatile Generation current;
 
   /** Why the generation {@code CURRENT} names is not the one served, if it is not. */
@@ -60,19 +64,21 @@ public final class ClusterIndex implements Closeable {
   private final AtomicLong reloads = new AtomicLong();
   private final AtomicLong failedReloads = new AtomicLong();
 
-  private ClusterIndex(IndexLayout layout, Pinyin pinyin) {
+  private ClusterIndex(IndexLayout layout, Pinyin pinyin, String stamp) {
+    this.stamp = stamp;
     this.layout = layout;
     this.pinyin = pinyin;
   }
 
   /** An index with no generation open yet: every search is refused as not ready. */
-  public static ClusterIndex create(IndexLayout layout, Pinyin pinyin) {
-    return new ClusterIndex(layout, pinyin);
+  public static ClusterIndex create(IndexLayout layout, Pinyin pinyin, String stamp) {
+    return new ClusterIndex(layout, pinyin, stamp);
   }
 
   /** Opens the newest intact generation of {@code layout}, or empty when there is none. */
-  public static Optional<ClusterIndex> open(IndexLayout layout, Pinyin pinyin) throws IOException {
-    ClusterIndex index = new ClusterIndex(layout, pinyin);
+  public static Optional<ClusterIndex> open(IndexLayout layout, Pinyin pinyin, String stamp)
+      throws IOException {
+    ClusterIndex index = new ClusterIndex(layout, pinyin, stamp);
     return index.openNewestIntact() ? Optional.of(index) : Optional.empty();
   }
 
@@ -92,7 +98,7 @@ public final class ClusterIndex implements Closeable {
     List<String> failures = new ArrayList<>();
     for (Path candidate : candidates) {
       try {
-        Generation opened = Generation.open(candidate, pinyin);
+        Generation opened = Generation.open(candidate, pinyin, stamp);
         Generation old = current;
         current = opened;
         if (old != null) {
@@ -166,7 +172,7 @@ public final class ClusterIndex implements Closeable {
       return false;
     }
     try {
-      current = Generation.open(latest.get(), pinyin);
+      current = Generation.open(latest.get(), pinyin, stamp);
     } catch (IOException | RuntimeException e) {
       refused = latest.get();
       problem = describe(latest.get(), e);
@@ -327,7 +333,7 @@ public final class ClusterIndex implements Closeable {
       Path path, Instant builtAt, Directory directory, SearcherManager manager)
       implements Closeable {
     /** Opens a complete generation and verifies every checksum before anything searches it. */
-    static Generation open(Path path, Pinyin pinyin) throws IOException {
+    static Generation open(Path path, Pinyin pinyin, String stamp) throws IOException {
       if (!IndexLayout.isComplete(path)) {
         throw new IOException("it was never marked complete (a build stopped midway?)");
       }
@@ -347,12 +353,13 @@ public final class ClusterIndex implements Closeable {
                             .getIndexCommit()
                             .getUserData()
                             .getOrDefault(Fields.SCHEMA_KEY, "1");
-                    if (!schema.equals(Fields.SCHEMA)) {
+                    if (!schema.equals(stamp)) {
                       throw new IOException(
-                          "it was written by another version (fields "
+                          "it was built by another version or another index-time configuration"
+                              + " (fields/config "
                               + schema
-                              + ", this version reads "
-                              + Fields.SCHEMA
+                              + ", now "
+                              + stamp
                               + "); it is rebuilt from the lists");
                     }
                     for (LeafReaderContext leaf : reader.leaves()) {

@@ -53,9 +53,9 @@ final class EntityRecognizer {
       if (part.isEmpty()) {
         continue;
       }
-      var whole = gazetteer.lookup(part);
-      if (whole.isPresent()) {
-        found.add(whole.get());
+      var whole = gazetteer.lookupAll(part);
+      if (!whole.isEmpty()) {
+        found.addAll(whole);
         continue;
       }
       parts.add(takeOut(part, found));
@@ -73,7 +73,7 @@ final class EntityRecognizer {
       }
       int at = lower.indexOf(name);
       while (at >= 0) {
-        found.add(gazetteer.lookup(name).orElseThrow());
+        found.addAll(gazetteer.lookupAll(name));
         int end = at + name.length();
         if (end < rest.length() && ADMINISTRATIVE.indexOf(rest.charAt(end)) >= 0) {
           end++; // 宁波市科技局: the 市 belongs to the place

@@ -5,10 +5,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 
-/** One page of ranked hits with the total and the facet counts of the whole result. */
+/**
+ * One page of ranked hits with the total and the facet counts of the whole result.
+ *
+ * @param total the clusters that match: every dimension the query names (a place relaxed first when
+ *     none does)
+ * @param related the other clusters the query found (same industry elsewhere, same place other
+ *     industries, a concept's neighbours), ranked after every match
+ * @param note a line for a person when the answer needs one (nothing relevant, a place relaxed)
+ */
 public record SearchResult(
     String query,
     long total,
+    long related,
+    String note,
     int page,
     int size,
     double tookMs,
@@ -33,7 +43,20 @@ public record SearchResult(
   /** A ranked cluster: its fields, flattened, its score, and what the query matched. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Hit(
-      @JsonUnwrapped Cluster cluster, float score, Highlight highlight, Explanation explain) {}
+      @JsonUnwrapped Cluster cluster,
+      float score,
+      Match match,
+      List<String> readings,
+      Highlight highlight,
+      Explanation explain) {}
+
+  /** Whether a hit is what the query asks for, or only related to it. */
+  public enum Match {
+    @com.fasterxml.jackson.annotation.JsonProperty("exact")
+    EXACT,
+    @com.fasterxml.jackson.annotation.JsonProperty("related")
+    RELATED
+  }
 
   /**
    * The name and builder, HTML-escaped, with {@code <em>} around the characters the query matched.

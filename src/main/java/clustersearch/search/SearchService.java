@@ -3,6 +3,7 @@ package clustersearch.search;
 import clustersearch.config.IndustryRules;
 import clustersearch.config.Settings;
 import clustersearch.config.Synonyms;
+import clustersearch.config.Weights;
 import clustersearch.index.ClusterDocuments;
 import clustersearch.index.Fields;
 import clustersearch.search.SearchResult.Explanation;
@@ -33,6 +34,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -41,13 +44,17 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.NamedMatches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 
 /** Ranked, faceted search over the served index; no HTTP in here. */
 public final class SearchService {
@@ -83,6 +90,7 @@ public final class SearchService {
   public static final int MAX_SUGGESTIONS = 20;
 
   private final ClusterIndex index;
+  private final Weights weights;
   private final QueryFactory queries;
   private final FilterValues filters;
   private final Gazetteer gazetteer;
@@ -115,8 +123,10 @@ public final class SearchService {
       Fields fields,
       Settings.Search settings,
       List<String> provinceOrder,
-      Gazetteer gazetteer) {
+      Gazetteer gazetteer,
+      Weights weights) {
     this.index = index;
+    this.weights = weights;
     this.gazetteer = gazetteer;
     this.filters = new FilterValues(gazetteer);
     this.highlighter = new Highlighter(fields);
@@ -153,7 +163,8 @@ public final class SearchService {
       IndexSearcher searcher = lease.searcher();
       int window = request.page() * request.size();
       QueryFactory.Parsed parsed = parse(request, lease);
-      DrillDownQuery query = drillDown(request, parsed, lease);
+      Matching matching = matching(request, parsed, lease);
+      DrillDownQuery query = drillDown(request, matching.ranking(), lease);
       boolean byScore = request.order() == SearchRequest.Order.RELEVANCE;
       DrillSideways.DrillSidewaysResult result =
           new DrillSideways(searcher, facetsConfig, lease.facetState())
@@ -162,7 +173,12 @@ public final class SearchService {
       ScoreDoc[] docs = result.hits.scoreDocs;
       StoredFields stored = searcher.storedFields(); // one per request: reuses decompressed blocks
       List<String> needles = parsed.needles();
-      for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
+      int from = (request.page() - 1) * request.size();
+      Weight labels =
+          docs.length > from && !parsed.matchesAll()
+              ? searcher.createWeight(parsed.wide(), ScoreMode.COMPLETE_NO_SCORES, 1f)
+              : null;
+      for (int i = from; i < docs.length; i++) {
         FieldDoc doc = (FieldDoc) docs[i];
         Cluster cluster = lease.cluster(doc.doc, stored);
         Highlight highlight =
@@ -170,14 +186,29 @@ public final class SearchService {
                 highlighter.highlight(cluster.name(), needles),
                 highlighter.highlight(cluster.builder(), needles));
         Explanation explain =
-            request.explain() ? explanation(searcher.explain(parsed.query(), doc.doc)) : null;
+            request.explain() ? explanation(searcher.explain(matching.ranking(), doc.doc)) : null;
         float score = byScore ? (Float) doc.fields[0] : doc.score;
-        hits.add(new Hit(cluster, score, highlight, explain));
+        SearchResult.Match match =
+            matching.level() == null || score >= weights.matchBonus()
+                ? SearchResult.Match.EXACT
+                : SearchResult.Match.RELATED;
+        hits.add(
+            new Hit(
+                cluster,
+                score,
+                match,
+                matchedReadings(labels, searcher, doc.doc),
+                highlight,
+                explain));
       }
       FacetCounts facets = counts(result.facets, settings.facetSize());
+      long found = result.hits.totalHits.value;
+      long matches = matching.level() == null ? found : matching.matches();
       return new SearchResult(
           request.query(),
-          result.hits.totalHits.value,
+          matches,
+          found - matches,
+          note(parsed, matches, found),
           request.page(),
           request.size(),
           millisSince(start),
@@ -188,6 +219,72 @@ public final class SearchService {
               ? null
               : new SearchResult.DidYouMean(parsed.didYouMean(), request.query()));
     }
+  }
+
+  /**
+   * The ranking query of a request and which clusters are matches.
+   *
+   * @param level the match query chosen (the strictest with a match under the filters), or null
+   *     when every cluster the query finds is a match
+   * @param matches how many clusters match under the filters
+   */
+  private record Matching(Query ranking, Query level, long matches) {}
+
+  /**
+   * The match level of the parsed query under the request's filters: the strictest that finds a
+   * cluster (place and product; then the product alone, the place relaxed). Matches get {@code
+   * matchBonus}, so they rank above every related cluster.
+   */
+  private Matching matching(
+      SearchRequest request, QueryFactory.Parsed parsed, ClusterIndex.Lease lease)
+      throws IOException {
+    if (parsed.matchesAll() || parsed.levels().isEmpty()) {
+      return new Matching(parsed.query(), null, 0);
+    }
+    for (Query level : parsed.levels()) {
+      long n = lease.searcher().count(drillDown(request, level, lease));
+      if (n > 0) {
+        Query ranking =
+            new BooleanQuery.Builder()
+                .add(parsed.query(), Occur.SHOULD)
+                .add(
+                    new BoostQuery(new ConstantScoreQuery(level), weights.matchBonus()),
+                    Occur.SHOULD)
+                .build();
+        return new Matching(ranking, level, n);
+      }
+    }
+    // Nothing matches: the related clusters, the concepts' neighbours among them.
+    return new Matching(parsed.wide(), new MatchNoDocsQuery(), 0);
+  }
+
+  /** The labels of the readings that found {@code doc}, in the plan's order. */
+  private static List<String> matchedReadings(Weight weight, IndexSearcher searcher, int doc)
+      throws IOException {
+    if (weight == null) {
+      return List.of();
+    }
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Matches m = weight.matches(leaf, doc - leaf.docBase);
+    if (m == null) {
+      return List.of();
+    }
+    return NamedMatches.findNamedMatches(m).stream().map(NamedMatches::getName).distinct().toList();
+  }
+
+  /** A line for a person when the answer needs one, or null. */
+  private static String note(QueryFactory.Parsed parsed, long matches, long found) {
+    if (parsed.matchesAll()) {
+      return null;
+    }
+    if (found == 0) {
+      return "没有与“" + String.join(" ", parsed.understood().terms()) + "”相关的集群；试试更宽的词，或去掉一个条件。";
+    }
+    if (matches == 0) {
+      return "没有完全符合的集群；以下 " + found + " 个是相关集群。";
+    }
+    return null;
   }
 
   /** A score explanation as a tree of the parts that matched (values of zero left out). */
@@ -206,7 +303,7 @@ public final class SearchService {
     SearchRequest counting = request.forCounting();
     try (ClusterIndex.Lease lease = index.acquire()) {
       QueryFactory.Parsed parsed = parse(counting, lease);
-      DrillDownQuery query = drillDown(counting, parsed, lease);
+      DrillDownQuery query = drillDown(counting, parsed.query(), lease);
       return isWholeIndex(counting, parsed)
           ? lease.perReader(FacetsOnly.class, () -> facets(lease, query))
           : facets(lease, query);
@@ -230,7 +327,7 @@ public final class SearchService {
     SearchRequest counting = request.forCounting();
     try (ClusterIndex.Lease lease = index.acquire()) {
       QueryFactory.Parsed parsed = parse(counting, lease);
-      DrillDownQuery query = drillDown(counting, parsed, lease);
+      DrillDownQuery query = drillDown(counting, parsed.query(), lease);
       return isWholeIndex(counting, parsed)
           ? lease.perReader(Stats.class, () -> stats(lease, query))
           : stats(lease, query);
@@ -300,7 +397,7 @@ public final class SearchService {
    * and search pages open on them and counting a million clusters' ordinals took 76–80 ms.
    */
   private static boolean isWholeIndex(SearchRequest request, QueryFactory.Parsed parsed) {
-    return parsed.query() instanceof MatchAllDocsQuery
+    return parsed.matchesAll()
         && request.provinces().isEmpty()
         && request.industries().isEmpty()
         && request.areas().isEmpty()
@@ -327,7 +424,7 @@ public final class SearchService {
       IndexSearcher searcher = lease.searcher();
       OrderedMatches matches =
           OrderedMatches.collect(
-              searcher, drillDown(request, parse(request, lease), lease), request.order());
+              searcher, drillDown(request, parse(request, lease).query(), lease), request.order());
       sink.start(matches.size());
       StoredFields stored = searcher.storedFields();
       List<Cluster> batch = new ArrayList<>(EXPORT_BATCH);
@@ -525,9 +622,8 @@ public final class SearchService {
    * read as people write them (山东省, 鲁, Shandong; 生物医药 without its sector); a value that names
    * nothing is a 400 naming the closest known values.
    */
-  private DrillDownQuery drillDown(
-      SearchRequest request, QueryFactory.Parsed parsed, ClusterIndex.Lease lease) {
-    DrillDownQuery query = new DrillDownQuery(facetsConfig, parsed.query());
+  private DrillDownQuery drillDown(SearchRequest request, Query base, ClusterIndex.Lease lease) {
+    DrillDownQuery query = new DrillDownQuery(facetsConfig, base);
     for (String province : capped("province", request.provinces())) {
       query.add(Fields.DIM_PROVINCE, filters.province(province));
     }

@@ -27,9 +27,10 @@ public record SearchStack(ClusterIndex index, SearchService service) implements 
    * builds the index: {@code index().openNewestIntact()} then serves.
    */
   public static SearchStack create(AppConfig config) {
-    ClusterIndex index =
-        ClusterIndex.create(new IndexLayout(config.indexDir()), new Pinyin(config.pinyin()));
     Fields fields = Fields.of(config);
+    ClusterIndex index =
+        ClusterIndex.create(
+            new IndexLayout(config.indexDir()), new Pinyin(config.pinyin()), fields.stamp());
     Gazetteer gazetteer = Gazetteer.of(config);
     SearchService service =
         new SearchService(
@@ -38,7 +39,8 @@ public record SearchStack(ClusterIndex index, SearchService service) implements 
             fields,
             config.settings().search(),
             config.provinces().order(),
-            gazetteer);
+            gazetteer,
+            config.weights());
     return new SearchStack(index, service);
   }
 

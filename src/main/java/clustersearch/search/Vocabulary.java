@@ -26,6 +26,8 @@ import org.apache.lucene.index.Term;
  * (shengwuyiyao, swyy → 生物医药) and feeds autocomplete.
  */
 public final class Vocabulary {
+  private static final FacetsConfig FACETS = Fields.facetsConfig();
+
   /** Most character readings taken for one pinyin input. */
   private static final int READINGS = 3;
 
@@ -42,6 +44,8 @@ public final class Vocabulary {
   private final List<Entry> searchable;
   private final List<Entry> phrases;
   private final List<String> searchableText;
+  private final java.util.Set<String> phraseTexts;
+  private final java.util.Set<String> placeTexts;
   private final Map<String, List<String>> byPinyin;
   private final Map<String, List<String>> byInitials;
 
@@ -60,6 +64,14 @@ public final class Vocabulary {
         entries.stream()
             .filter(e -> e.kind().equals("sector") || e.kind().equals("industry"))
             .toList();
+    this.placeTexts =
+        java.util.Set.copyOf(
+            entries.stream()
+                .filter(e -> e.kind().equals("place"))
+                .map(Entry::text)
+                .distinct()
+                .toList());
+    this.phraseTexts = java.util.Set.copyOf(phrases.stream().map(Entry::text).distinct().toList());
     this.searchableText = searchable.stream().map(e -> e.text().toLowerCase(Locale.ROOT)).toList();
     this.byPinyin = byPinyin;
     this.byInitials = byInitials;
@@ -123,6 +135,16 @@ public final class Vocabulary {
     return found;
   }
 
+  /** True when some cluster lies in place {@code name} (a city or a place a name prints). */
+  public boolean hasPlace(String name) {
+    return placeTexts.contains(name);
+  }
+
+  /** True when {@code text} is an industry phrase or a sector name of the index, whole. */
+  public boolean isPhrase(String text) {
+    return phraseTexts.contains(text);
+  }
+
   /** The years of the lists in the index, ascending. */
   public List<Integer> years() {
     return years;
@@ -158,7 +180,9 @@ public final class Vocabulary {
         initials.append(syllable.charAt(0));
       }
     }
-    Term term = DrillDownQuery.term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, dim, path);
+    // The dimension's own index field: place and name live in $vocabulary, not $facets (a term
+    // built for the wrong field matches nothing, silently).
+    Term term = DrillDownQuery.term(FACETS.getDimConfig(dim).indexFieldName, dim, path);
     return new Entry(
         value.label, kind, value.value.longValue(), full.toString(), initials.toString(), term);
   }

@@ -37,6 +37,9 @@ public final class Gazetteer {
   private final Regions regions;
   private final Pinyin pinyin;
 
+  /** What an ambiguous nickname also denotes (江城: 武汉, and 吉林 too). */
+  private final Map<String, List<Entity>> alsoMeans = new HashMap<>();
+
   /** Every name, lower-cased, and what it denotes; longest names first for matching. */
   private final Map<String, Entity> names = new LinkedHashMap<>();
 
@@ -81,6 +84,22 @@ public final class Gazetteer {
       }
     }
     places.cities().keySet().forEach(c -> name(c, Kind.CITY, c));
+    places
+        .nicknames()
+        .forEach(
+            (nick, meant) -> {
+              for (String m : meant) {
+                Entity e =
+                    places.cities().containsKey(m)
+                        ? new Entity(Kind.CITY, m)
+                        : new Entity(Kind.PROVINCE, m);
+                if (names.containsKey(nick.toLowerCase(Locale.ROOT))) {
+                  alsoMeans.computeIfAbsent(nick, k -> new ArrayList<>()).add(e);
+                } else {
+                  names.put(nick.toLowerCase(Locale.ROOT), e);
+                }
+              }
+            });
     places.within().keySet().forEach(w -> name(w, Kind.CITY, places.within().get(w)));
     // A region a list prints: a city with its own plan (宁波), or a body of a province (兵团 → 新疆).
     provinces
@@ -160,9 +179,26 @@ public final class Gazetteer {
     return Optional.ofNullable(names.get(name.strip().toLowerCase(Locale.ROOT)));
   }
 
+  /** Every place {@code name} denotes: one, or several for an ambiguous nickname (江城). */
+  public List<Entity> lookupAll(String name) {
+    Optional<Entity> first = lookup(name);
+    if (first.isEmpty()) {
+      return List.of();
+    }
+    List<Entity> all = new ArrayList<>();
+    all.add(first.get());
+    all.addAll(alsoMeans.getOrDefault(name.strip().toLowerCase(Locale.ROOT), List.of()));
+    return all;
+  }
+
   /** The province {@code value} names (山东省, 鲁, Shandong → 山东), if it names one. */
   public Optional<String> province(String value) {
     return lookup(value).filter(e -> e.kind() == Kind.PROVINCE).map(Entity::value);
+  }
+
+  /** The province of a city or of a place below a city (莱芜 → 山东), if the gazetteer knows it. */
+  public Optional<String> provinceOfPlace(String place) {
+    return Optional.ofNullable(provinceOfCity(places.within().getOrDefault(place, place)));
   }
 
   /** The area (region or strategic area) {@code value} names, if it names one. */

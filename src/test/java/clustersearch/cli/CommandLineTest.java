@@ -202,7 +202,7 @@ class CommandLineTest {
     Run json = run(base[0], base[1], base[2], base[3], "search", "铝", "--json");
 
     assertThat(table.out())
-        .contains("2 clusters match \"生物医药\"")
+        .contains("1 clusters match \"生物医药\", 1 related")
         .containsPattern("1 +[0-9.]+ +2021-19");
     assertThat(json.out()).contains("\"id\" : \"2021-12\"").contains("\"facets\"");
   }

@@ -129,7 +129,11 @@ class HttpApiTest {
             "sectorEn",
             "industryEn",
             "score",
+            "match",
+            "readings",
             "highlight");
+    assertThat(zibo.get("match").asText()).isEqualTo("exact");
+    assertThat(zibo.get("readings").toString()).contains("生物医药 → as typed");
     assertThat(zibo.get("industry").asText()).isEqualTo("生物医药与生物医学工程");
     assertThat(zibo.get("city").asText()).isEqualTo("淄博");
     assertThat(zibo.get("listTitle").asText()).isEqualTo("2021年度创新型产业集群试点（培育）名单");
@@ -138,7 +142,9 @@ class HttpApiTest {
         .isEqualTo(
             "Zibo High-tech Zone Biomedicine and Biomedical Engineering Innovative Industrial Cluster");
     assertThat(body.at("/understood/industry").toString()).contains("生物医药");
-    assertThat(body.get("total").asLong()).isEqualTo(body.get("hits").size());
+    assertThat(body.get("total").asLong() + body.get("related").asLong())
+        .isEqualTo(body.get("hits").size());
+    assertThat(body.at("/hits/0/match").asText()).isEqualTo("exact");
     assertThat(body.at("/facets/province").size()).isPositive();
     assertThat(body.at("/facets/industry/0/value").asText()).isEqualTo("生物产业");
     assertThat(body.at("/facets/industry/0/children").size()).isPositive();
@@ -163,7 +169,9 @@ class HttpApiTest {
     assertThat(words.at("/suggestions/0/kind").asText()).isEqualTo("industry");
     // The count is what searching the suggestion finds, not the clusters of that exact phrase (2).
     assertThat(words.at("/suggestions/0/count").asInt())
-        .isEqualTo(get("/api/search?q=" + enc("生物医药")).body().get("total").asInt())
+        .isEqualTo(
+            get("/api/search?q=" + enc("生物医药")).body().get("total").asInt()
+                + get("/api/search?q=" + enc("生物医药")).body().get("related").asInt())
         .isEqualTo(7);
     assertThat(words.get("suggestions").size()).isLessThanOrEqualTo(10);
     assertThat(pinyin.at("/suggestions/0/text").asText()).isEqualTo("生物医药");
@@ -293,7 +301,7 @@ class HttpApiTest {
     assertThat(csv.lines().toList().get(1))
         .isEqualTo(
             "2021-16,2021,16,山东,山东,威海,威海高新区高端医疗器械创新型产业集群,威海高新区管委会,山东省科技厅,生物产业,高端医疗器械,"
-                + "东部、黄河流域,Weihai High-tech Zone High-end Medical Devices Innovative Industrial Cluster,"
+                + "东部、黄河流域、胶东经济圈,Weihai High-tech Zone High-end Medical Devices Innovative Industrial Cluster,"
                 + "2021年度创新型产业集群试点（培育）名单,试点（培育）");
   }
 

@@ -1,0 +1,239 @@
+package clustersearch.search;
+
+import clustersearch.config.Settings;
+import clustersearch.config.Weights;
+import clustersearch.index.Fields;
+import clustersearch.search.QueryPlan.Dimension;
+import clustersearch.search.QueryPlan.Kind;
+import clustersearch.search.QueryPlan.Part;
+import clustersearch.search.QueryPlan.Reading;
+import clustersearch.search.QueryPlan.Relation;
+import clustersearch.source.IndustryKnowledge;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.NamedMatches;
+import org.apache.lucene.search.Query;
+
+/**
+ * Turns a {@link QueryPlan} into Lucene queries: one clause per reading, labelled with the
+ * reading's label ({@link NamedMatches}), so explain and each hit say which readings matched.
+ * Besides the ranking query it gives the match levels: which clusters are matches (every dimension
+ * the query names) and, relaxed in order, the place dropped before the product.
+ */
+final class PlanCompiler {
+  private final Fields fields;
+  private final Weights weights;
+  private final Settings.Search settings;
+  private final LuceneQueryBuilder builder;
+
+  PlanCompiler(Fields fields, Weights weights, Settings.Search settings) {
+    this.fields = fields;
+    this.weights = weights;
+    this.settings = settings;
+    this.builder = new LuceneQueryBuilder(fields, weights);
+  }
+
+  /**
+   * A compiled plan.
+   *
+   * @param query the ranking query: every reading, matches and related
+   * @param wide the ranking query with the concepts' neighbours too (the clusters named by a
+   *     broader concept or under the same parent), searched only when nothing matches
+   * @param levels the match queries, strictest first; the first that finds a cluster decides which
+   *     clusters are matches (empty: every cluster the query finds is a match)
+   * @param readings the texts searched, for the response
+   * @param needles the character strings the highlighter marks
+   */
+  record Compiled(
+      Query query, Query wide, List<Query> levels, List<String> readings, List<String> needles) {}
+
+  Compiled compile(QueryPlan plan, TermLookup lookup, Vocabulary vocabulary) {
+    if (plan.matchAll()) {
+      return new Compiled(
+          new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(), List.of(), List.of());
+    }
+    int budget = settings.maxQueryTerms();
+    List<Query> clauses = new ArrayList<>();
+    List<Query> neighbours = new ArrayList<>();
+    List<Query> partMatches = new ArrayList<>();
+    Set<String> readings = new LinkedHashSet<>();
+    Set<String> needles = new LinkedHashSet<>(plan.needles());
+    for (Part part : plan.parts()) {
+      List<Query> alternatives = new ArrayList<>();
+      List<Query> matches = new ArrayList<>();
+      for (Reading r : part.readings()) {
+        Query q;
+        Query related = null;
+        if (r.kind() == Kind.EXACT) {
+          List<String> grams =
+              LuceneQueryBuilder.tokens(
+                  fields.gramQueryAnalyzer(), "", part.text(), Math.max(0, budget));
+          budget -= grams.size();
+          List<String> words =
+              LuceneQueryBuilder.tokens(fields.wordAnalyzer(), Fields.INDUSTRY, part.text(), budget)
+                  .stream()
+                  .filter(w -> w.length() > 1 || part.text().length() == 1)
+                  .toList();
+          budget -= words.size();
+          q =
+              grams.isEmpty()
+                      && words.isEmpty()
+                      && !Expander.LATIN.matcher(part.text()).matches()
+                      && !Expander.ENGLISH_WORDS.matcher(part.text()).matches()
+                  ? null
+                  : builder.typed(
+                      part.text(),
+                      grams,
+                      words,
+                      r.units(),
+                      LuceneQueryBuilder.heldBy(
+                          fields.stripBoilerplate(part.text()), vocabulary, lookup),
+                      lookup);
+          needles.addAll(grams);
+        } else if (r.target() == Dimension.CONCEPT) {
+          q = conceptMatch(r, lookup);
+          related = conceptRelated(r, lookup);
+        } else {
+          q = builder.rewriting(r.text(), r.units(), vocabulary, lookup);
+          if (q != null) {
+            needles.addAll(
+                LuceneQueryBuilder.tokens(
+                    fields.gramQueryAnalyzer(), "", r.text(), QueryPlanner.MAX_GRAMS));
+          }
+        }
+        if (q != null) {
+          Query weighted =
+              NamedMatches.wrapQuery(r.label(), LuceneQueryBuilder.weighted(q, r.weight()));
+          alternatives.add(weighted);
+          if (r.relation() == Relation.MATCH && r.kind() != Kind.RELATED) {
+            matches.add(weighted);
+          }
+          if (r.kind() != Kind.CONCEPT && r.kind() != Kind.POLICY) {
+            readings.add(r.text());
+          }
+        }
+        if (related != null) {
+          neighbours.add(
+              NamedMatches.wrapQuery(
+                  r.label() + " (related)", LuceneQueryBuilder.weighted(related, r.weight())));
+        }
+      }
+      if (!alternatives.isEmpty()) {
+        clauses.add(builder.part(alternatives));
+      }
+      if (!matches.isEmpty()) {
+        partMatches.add(any(matches));
+      }
+      if (budget <= 0) {
+        break;
+      }
+    }
+    List<Query> places = new ArrayList<>();
+    List<Query> others = new ArrayList<>();
+    List<Query> named = new ArrayList<>();
+    for (Reading r : plan.named()) {
+      Query there =
+          NamedMatches.wrapQuery(
+              r.label(),
+              new BoostQuery(
+                  new ConstantScoreQuery(lookup.query(Schema.named(r.target(), r.text()))),
+                  weights.entity() * r.weight()));
+      named.add(there);
+      if (r.relation() == Relation.MATCH) {
+        if (r.kind() == Kind.PLACE || r.kind() == Kind.REGION) {
+          places.add(there);
+        } else {
+          others.add(there);
+        }
+      }
+    }
+    if (!named.isEmpty() && !clauses.isEmpty()) {
+      clauses.add(builder.both(named, List.copyOf(clauses)));
+    }
+    clauses.addAll(named);
+    List<Query> levels = new ArrayList<>();
+    List<Query> groups = new ArrayList<>();
+    if (!partMatches.isEmpty()) {
+      groups.add(any(partMatches));
+    }
+    others.forEach(groups::add);
+    if (!places.isEmpty()) {
+      levels.add(all(groups, any(places)));
+      if (!groups.isEmpty()) {
+        levels.add(all(groups, null)); // the place relaxed before the product
+      }
+    } else if (!groups.isEmpty()) {
+      levels.add(all(groups, null));
+    }
+    if (levels.isEmpty() && clauses.isEmpty()) {
+      levels.add(new MatchNoDocsQuery("nothing to match"));
+    }
+    Query query = LuceneQueryBuilder.any(clauses);
+    List<Query> wide = new ArrayList<>(clauses);
+    wide.addAll(neighbours);
+    return new Compiled(
+        query,
+        neighbours.isEmpty() ? query : LuceneQueryBuilder.any(wide),
+        List.copyOf(levels),
+        List.copyOf(readings),
+        List.copyOf(needles));
+  }
+
+  /** The clusters whose phrase names the concept or one below it. */
+  private Query conceptMatch(Reading r, TermLookup lookup) {
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    q.add(lookup.query(Schema.conceptIs(r.text())), Occur.SHOULD);
+    q.add(lookup.query(Schema.conceptUnder(r.text())), Occur.SHOULD);
+    return new BoostQuery(new ConstantScoreQuery(q.build()), weights.conceptMatch());
+  }
+
+  /**
+   * Related clusters of a concept: a cluster named by a concept above it (高端装备制造 for 无人机), or one
+   * below its parent (a sibling: 智能制造装备 for 无人机). Null for a sector.
+   */
+  private Query conceptRelated(Reading r, TermLookup lookup) {
+    List<String> above = IndustryKnowledge.ancestors(r.text());
+    if (above.isEmpty()) {
+      return null;
+    }
+    List<Query> related = new ArrayList<>();
+    BooleanQuery.Builder broader = new BooleanQuery.Builder();
+    for (String id : above) {
+      broader.add(lookup.query(Schema.conceptIs(id)), Occur.SHOULD);
+    }
+    related.add(new BoostQuery(new ConstantScoreQuery(broader.build()), weights.conceptBroader()));
+    related.add(
+        new BoostQuery(
+            new ConstantScoreQuery(lookup.query(Schema.conceptUnder(above.get(0)))),
+            weights.conceptSibling()));
+    return new DisjunctionMaxQuery(related, 0f);
+  }
+
+  private static Query any(List<Query> queries) {
+    if (queries.size() == 1) {
+      return queries.get(0);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    queries.forEach(q -> b.add(q, Occur.SHOULD));
+    return b.build();
+  }
+
+  /** Every group must match (and the place, when given). */
+  private static Query all(List<Query> groups, Query place) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    groups.forEach(g -> b.add(g, Occur.FILTER));
+    if (place != null) {
+      b.add(place, Occur.FILTER);
+    }
+    return new ConstantScoreQuery(b.build());
+  }
+}

@@ -1,0 +1,161 @@
+package clustersearch.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clustersearch.TestData;
+import clustersearch.config.AppConfig;
+import clustersearch.index.Fields;
+import clustersearch.search.QueryPlan.Kind;
+import clustersearch.search.QueryPlan.Reading;
+import clustersearch.search.QueryPlan.Relation;
+import clustersearch.source.IndustryKnowledge;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16 on the real list: the plan of words the list does not use (product, policy and place
+ * words, sentences), the clauses the compiler makes of it, and matches apart from related answers.
+ */
+class UnderstandingGeneralisesTest extends OnTheRealList {
+
+  private static QueryPlan plan(String q) throws IOException {
+    AppConfig config = TestData.config(home);
+    try (ClusterIndex.Lease lease = stack.index().acquire()) {
+      return new QueryFactory(Fields.of(config), config, clustersearch.source.Gazetteer.of(config))
+          .plan(q, false, lease.vocabulary());
+    }
+  }
+
+  private static SearchResult search(String q) throws IOException {
+    return service.search(SearchRequest.of(q, 20));
+  }
+
+  private static List<String> ids(SearchResult r) {
+    return r.hits().stream().map(h -> h.cluster().id()).toList();
+  }
+
+  private static List<String> ids(SearchResult r, SearchResult.Match match) {
+    return r.hits().stream().filter(h -> h.match() == match).map(h -> h.cluster().id()).toList();
+  }
+
+  @Test
+  void theKnowledgeBaseReadsHeadWordsAndDropsModifiers() {
+    IndustryKnowledge k = Fields.of(TestData.config(home)).knowledge();
+    // 锂电 is a battery of vehicles and of storage; the longest term wins (新能源汽车, 铝基复合材料).
+    assertThat(k.conceptsOfPhrase("锂电")).containsExactlyInAnyOrder("5.2", "6.5");
+    assertThat(k.conceptsOfPhrase("智能网联新能源汽车")).containsExactlyInAnyOrder("5.1", "5");
+    assertThat(k.conceptsOfPhrase("铝基复合材料")).containsExactly("3.2");
+    assertThat(k.conceptsOfPhrase("煤化工")).containsExactly("0.1");
+    assertThat(k.conceptsOf("储能")).containsExactly("1.2.3", "6.5");
+    assertThat(k.policiesOf("碳中和")).containsExactly("carbon");
+  }
+
+  @Test
+  void aProductWordIsReadAsItsConceptsWithLabels() throws IOException {
+    QueryPlan p = plan("储能");
+    List<Reading> concepts =
+        p.parts().get(0).readings().stream().filter(r -> r.kind() == Kind.CONCEPT).toList();
+    assertThat(concepts).extracting(Reading::text).containsExactly("1.2.3", "6.5");
+    assertThat(concepts.get(1).label()).isEqualTo("储能 → concept 6.5 智能电网产业");
+    // 枣庄锂电 first: its phrase names the concept itself; no cluster names 储能 in its words.
+    assertThat(ids(search("储能")).get(0)).isEqualTo("2021-17");
+  }
+
+  @Test
+  void aSentenceIsCutIntoWordsAndFillersGoOnlyWhereTheyStandAlone() throws IOException {
+    assertThat(plan("想找做储能电池的集群").understood().terms()).containsExactly("储能电池");
+    assertThat(plan("碳中和").understood().terms()).containsExactly("碳中和");
+    assertThat(plan("我们是做医疗器械的，想找中部的集群").understood().terms()).containsExactly("医疗器械");
+    assertThat(ids(search("想找做储能电池的集群")).get(0)).isEqualTo("2021-17");
+  }
+
+  @Test
+  void aPolicyWordFindsTheClustersOfWhatItMeans() throws IOException {
+    SearchResult carbon = search("碳中和");
+    assertThat(carbon.total()).isPositive();
+    assertThat(ids(carbon).subList(0, 3)).contains("2021-28");
+    assertThat(carbon.hits().get(0).readings()).anyMatch(r -> r.startsWith("碳中和 → policy"));
+  }
+
+  @Test
+  void thePlaceIsRelaxedBeforeTheProduct() throws IOException {
+    // No 中部 cluster makes medical devices: the medical ones are the matches, not 中部's others.
+    SearchResult r = search("我们是做医疗器械的，想找中部的集群");
+    assertThat(ids(r, SearchResult.Match.EXACT)).containsExactly("2021-16");
+    // 淄博 makes 生物医学工程 (a related word of 医疗器械): next, above the place's other clusters.
+    assertThat(ids(r).get(1)).isEqualTo("2021-19");
+  }
+
+  @Test
+  void aPlaceAndAProductCountOnlyClustersWithBothAsMatches() throws IOException {
+    SearchResult r = search("江苏有哪些电子元器件集群");
+    assertThat(r.total()).isEqualTo(1);
+    assertThat(ids(r, SearchResult.Match.EXACT)).containsExactly("2021-10");
+    assertThat(r.related()).isPositive();
+    assertThat(r.hits()).hasSize((int) (r.total() + r.related()));
+  }
+
+  @Test
+  void aWordOnlyBuildersOrRecommendersHoldIsSearchedNotDropped() throws IOException {
+    SearchResult r = search("科技局");
+    // 天津市科技局, 宁波市科技局, 重庆市科技局, 新疆生产建设兵团科技局: not all 43.
+    assertThat(ids(r)).containsExactlyInAnyOrder("2021-1", "2021-11", "2021-34", "2021-43");
+  }
+
+  @Test
+  void aNicknameIsItsCityAndAnAmbiguousOneIsEveryCity() throws IOException {
+    assertThat(ids(search("榕城"))).containsExactly("2021-13");
+    assertThat(ids(search("泉城"))).containsExactly("2021-18"); // 莱芜 is a district of 济南
+    assertThat(plan("江城").named()).extracting(Reading::text).contains("武汉", "吉林");
+  }
+
+  @Test
+  void aPlaceWithNoClusterShowsItsProvincesClustersAsRelated() throws IOException {
+    SearchResult r = search("星城"); // 长沙 has none
+    assertThat(r.total()).isZero();
+    assertThat(ids(r, SearchResult.Match.RELATED))
+        .containsExactlyInAnyOrder("2021-26", "2021-27", "2021-28", "2021-29");
+    assertThat(plan("星城").named())
+        .anyMatch(n -> n.kind() == Kind.NEARBY && n.relation() == Relation.RELATED);
+  }
+
+  @Test
+  void aQueryWithNothingRelevantAnswersNothingWithANote() throws IOException {
+    SearchResult r = search("婚纱摄影");
+    assertThat(r.hits()).isEmpty();
+    assertThat(r.note()).contains("没有");
+  }
+
+  @Test
+  void everyPlaceClauseMeetsATermTheIndexHolds() throws IOException {
+    // Place entries used to point at $facets while places live in $vocabulary: a dead clause.
+    try (ClusterIndex.Lease lease = stack.index().acquire()) {
+      IndexSearcher searcher = lease.searcher();
+      for (Vocabulary.Entry e : lease.vocabulary().entries()) {
+        assertThat(searcher.count(new TermQuery(e.term()))).as(e.text()).isEqualTo(e.count());
+      }
+      for (String place : List.of("淄博", "阜阳", "莱芜")) {
+        assertThat(searcher.count(new TermQuery(Schema.named(QueryPlan.Dimension.CITY, place))))
+            .as(place)
+            .isPositive();
+      }
+      assertThat(searcher.count(new TermQuery(Schema.conceptIs("4.1")))).isPositive();
+    }
+  }
+
+  @Test
+  void editingIndexTimeConfigurationChangesTheFingerprint(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("knowledge.yaml"), "concepts: []\n");
+    String before = Fields.fingerprint(dir);
+    Files.writeString(dir.resolve("knowledge.yaml"), "concepts: [] # edited\n");
+    assertThat(Fields.fingerprint(dir)).isNotEqualTo(before);
+    Files.writeString(dir.resolve("weights.yaml"), "query-time only\n");
+    assertThat(Fields.fingerprint(dir)).isEqualTo(Fields.fingerprint(dir));
+  }
+}
