@@ -2,7 +2,6 @@ package clustersearch.search;
 
 import clustersearch.config.Weights;
 import clustersearch.index.Fields;
-import clustersearch.source.Gazetteer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,8 +13,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -26,12 +23,11 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * Stage 5 of the pipeline: the Lucene query of the understood structure, built from analyzer
- * tokens, so no text fails to parse. Per-field queries are built directly, since
+ * The clause builders of {@link PlanCompiler}: Lucene queries of a plan's readings, built from
+ * analyzer tokens, so no text fails to parse. Per-field queries are built directly, since
  * MultiFieldQueryParser drops the AND operator on CJK text (apache/lucene#16443).
  *
  * <ul>
- *   <li>A place or area the query names is a constant {@code entity} score on the clusters there.
  *   <li>A part scores by its best reading (plus {@code readingsTieBreaker} of the others).
  *   <li>The part as typed scores by its best field group (plus {@code fieldTieBreaker} of the
  *       others): the BM25 of its bigrams in the industry phrase, the place, the builders and the
@@ -53,34 +49,10 @@ final class LuceneQueryBuilder {
 
   private final Fields fields;
   private final Weights weights;
-  private final FacetsConfig facets = Fields.facetsConfig();
 
   LuceneQueryBuilder(Fields fields, Weights weights) {
     this.fields = fields;
     this.weights = weights;
-  }
-
-  /** The constant score of the clusters in a place or area the query names. */
-  Query entity(Gazetteer.Entity e, TermLookup lookup) {
-    String dim =
-        switch (e.kind()) {
-          case PROVINCE -> Fields.DIM_PROVINCE;
-          case CITY -> Fields.DIM_PLACE;
-          case AREA -> Fields.DIM_AREA;
-        };
-    String indexField = facets.getDimConfig(dim).indexFieldName;
-    Query there =
-        new ConstantScoreQuery(lookup.query(DrillDownQuery.term(indexField, dim, e.value())));
-    return new BoostQuery(there, weights.entity());
-  }
-
-  /** The constant score of the clusters of a sector the query names (新材料产业). */
-  Query sector(String sector, TermLookup lookup) {
-    String indexField = facets.getDimConfig(Fields.DIM_INDUSTRY).indexFieldName;
-    Query there =
-        new ConstantScoreQuery(
-            lookup.query(DrillDownQuery.term(indexField, Fields.DIM_INDUSTRY, sector)));
-    return new BoostQuery(there, weights.entity());
   }
 
   /**
