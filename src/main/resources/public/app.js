@@ -87,7 +87,7 @@
     renderHits(body, s);
     allFacets = null;
     renderFacets(body.facets, s, false);
-    renderPager(body.total, s);
+    renderPager(body.total + (body.related || 0), s);
   }
 
   // The filters in force, as chips that each remove their filter, and 清除全部.
@@ -201,12 +201,20 @@
     const ol = $('results');
     ol.replaceChildren();
     if (body.hits.length === 0) {
-      const li = text('li', s.q ? `没有与“${s.q}”匹配的集群。` : '没有符合筛选条件的集群。', 'empty');
+      const li = text('li', body.note || (s.q ? `没有与“${s.q}”匹配的集群。` : '没有符合筛选条件的集群。'), 'empty');
       ol.append(li);
       suggestions(li);
       return;
     }
+    let headed = false;
     for (const h of body.hits) {
+      if (h.match === 'related' && !headed) {
+        // Related clusters under their own heading, after every match (same industry elsewhere,
+        // the place's other industries, a concept's neighbours).
+        ol.append(text('li', body.total ? `另有 ${body.related} 个相关集群` : (body.note || '相关集群'),
+          'related-heading'));
+        headed = true;
+      }
       const li = document.createElement('li');
       li.dataset.id = h.id;
       const title = document.createElement('h2');

@@ -11,8 +11,8 @@
   const script = document.currentScript;
   const api = script ? new URL(script.src).origin : location.origin;
   const LABELS = {
-    zh: { placeholder: '搜索创新型产业集群', search: '搜索', total: (n, shown) => shown < n ? `共 ${n} 个集群，显示前 ${shown} 个` : `共 ${n} 个集群`, none: (q) => q ? `没有与“${q}”匹配的集群。` : '没有符合范围的集群。', error: '无法连接到检索服务。', more: '查看全部结果', scope: '范围' },
-    en: { placeholder: 'Search innovative industrial clusters', search: 'Search', total: (n, shown) => shown < n ? `${n} clusters, first ${shown} shown` : `${n} clusters`, none: (q) => q ? `No cluster matches “${q}”.` : 'No cluster in this scope.', error: 'The search service cannot be reached.', more: 'All results', scope: 'Scope' },
+    zh: { placeholder: '搜索创新型产业集群', search: '搜索', total: (n, shown) => shown < n ? `共 ${n} 个集群，显示前 ${shown} 个` : `共 ${n} 个集群`, none: (q) => q ? `没有与“${q}”匹配的集群。` : '没有符合范围的集群。', error: '无法连接到检索服务。', more: '查看全部结果', scope: '范围', related: (n) => `另有 ${n} 个相关集群` },
+    en: { placeholder: 'Search innovative industrial clusters', search: 'Search', total: (n, shown) => shown < n ? `${n} clusters, first ${shown} shown` : `${n} clusters`, none: (q) => q ? `No cluster matches “${q}”.` : 'No cluster in this scope.', error: 'The search service cannot be reached.', more: 'All results', scope: 'Scope', related: (n) => `${n} related clusters` },
   };
   const STYLE = `
     :host { all: initial; display: block; font: var(--cs-font, 15px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif); color: var(--cs-text, #1f2933); }
@@ -23,7 +23,8 @@
     ol { list-style: none; margin: .6rem 0 0; padding: 0; }
     li { padding: .45rem 0; border-bottom: 1px solid var(--cs-border, #d9e2ec); }
     .name { font-weight: 600; } em { font-style: normal; background: #fff3bf; }
-    .meta, .total, .scope { color: #616e7c; font-size: .85em; }
+    .meta, .total, .scope, .related-heading { color: #616e7c; font-size: .85em; }
+    .related-heading { font-weight: 600; padding-top: .75rem; }
     .name a { color: inherit; text-decoration: none; } .name a:hover { text-decoration: underline; }
     .more { display: inline-block; margin-top: .4rem; color: var(--cs-accent, #0b5cad); }
     [role=alert] { color: #8a1c1c; }
@@ -63,14 +64,23 @@
         if (asked !== latest) return; // a newer search is on its way
         ol.replaceChildren();
         if (!res.ok) throw new Error(body.error ? body.error.message : String(res.status));
-        total.textContent = body.total ? t.total(body.total, body.hits.length) : t.none(q);
+        const related = body.related || 0;
+        total.textContent = body.total ? t.total(body.total, Math.min(body.total, body.hits.length))
+          : body.hits.length ? (body.note || t.none(q)) : t.none(q);
         const all = new URLSearchParams(p);
         all.delete('size');
         if (opts.lang === 'en') all.set('lang', 'en');
         more.href = api + '/?' + all;
         more.textContent = t.more + ' →';
-        more.hidden = body.total <= body.hits.length;
+        more.hidden = body.total + related <= body.hits.length;
+        let headed = false;
         for (const h of body.hits) {
+          if (h.match === 'related' && !headed) {
+            // Related clusters under their own heading, after every match.
+            ol.append(Object.assign(document.createElement('li'),
+              { className: 'related-heading', textContent: t.related(related) }));
+            headed = true;
+          }
           const li = document.createElement('li');
           li.dataset.id = h.id;
           const name = document.createElement('div');

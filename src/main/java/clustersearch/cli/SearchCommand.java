@@ -134,9 +134,20 @@ final class SearchCommand implements Callable<Integer> {
     for (SearchResult.Hit hit : result.hits()) {
       Cluster c = hit.cluster();
       System.out.printf(
-          "%3d  %7.3f  %-8s %-4s %s / %s%n       %s%n",
-          ++rank, hit.score(), c.id(), c.province(), c.sector(), c.industry(), c.name());
+          "%3d  %7.3f  %-8s %-4s %s / %s%s%n       %s%n",
+          ++rank,
+          hit.score(),
+          c.id(),
+          c.province(),
+          c.sector(),
+          c.industry(),
+          hit.match() == SearchResult.Match.RELATED ? "  (related)" : "",
+          c.name());
       if (hit.explain() != null) {
+        // Which readings found it, by their labels, then Lucene's score tree.
+        for (String reading : hit.readings()) {
+          System.out.printf("         ← %s%n", reading);
+        }
         explain(hit.explain(), 2);
       }
     }

@@ -1,6 +1,7 @@
 package clustersearch.search;
 
 import clustersearch.source.Gazetteer;
+import clustersearch.source.IndustryKnowledge;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,11 @@ final class EntityRecognizer {
 
   private final Gazetteer gazetteer;
 
-  EntityRecognizer(Gazetteer gazetteer) {
+  private final IndustryKnowledge knowledge;
+
+  EntityRecognizer(Gazetteer gazetteer, IndustryKnowledge knowledge) {
     this.gazetteer = gazetteer;
+    this.knowledge = knowledge;
   }
 
   /**
@@ -58,36 +62,60 @@ final class EntityRecognizer {
         found.addAll(whole);
         continue;
       }
-      parts.add(takeOut(part, found));
+      parts.add(takeOut(part, found, vocabulary));
     }
     return new Result(found, List.copyOf(sectors), String.join(" ", parts).strip());
   }
 
-  /** {@code part} with the place names it holds (longest first) replaced by spaces. */
-  private String takeOut(String part, Set<Gazetteer.Entity> found) {
-    String rest = part;
-    String lower = part.toLowerCase(Locale.ROOT);
-    for (String name : gazetteer.namesInText()) {
-      if (!isHan(name)) {
-        continue; // Latin names count only as whole parts (yunnan, not yun in yunnanbaiyao)
-      }
-      int at = lower.indexOf(name);
-      while (at >= 0) {
-        found.addAll(gazetteer.lookupAll(name));
-        int end = at + name.length();
-        if (end < rest.length() && ADMINISTRATIVE.indexOf(rest.charAt(end)) >= 0) {
-          end++; // 宁波市科技局: the 市 belongs to the place
-        }
-        rest = rest.substring(0, at) + " ".repeat(end - at) + rest.substring(end);
-        lower = rest.toLowerCase(Locale.ROOT);
-        at = lower.indexOf(name);
+  /**
+   * For each position, the length of the longest industry or policy term, industry phrase or sector
+   * name that covers it (0 where none does).
+   */
+  private int[] longerWords(String text, Vocabulary vocabulary) {
+    int[] cover = new int[text.length()];
+    for (IndustryKnowledge.Found f : knowledge.find(text)) {
+      mark(cover, f.start(), f.end());
+    }
+    for (Vocabulary.Entry e : vocabulary.phrases()) {
+      for (int at = text.indexOf(e.text()); at >= 0; at = text.indexOf(e.text(), at + 1)) {
+        mark(cover, at, at + e.text().length());
       }
     }
-    return rest.strip().replaceAll("\\s+", " ");
+    return cover;
   }
 
-  private static boolean isHan(String s) {
-    return s.codePoints()
-        .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  private static void mark(int[] cover, int start, int end) {
+    for (int k = start; k < end; k++) {
+      cover[k] = Math.max(cover[k], end - start);
+    }
+  }
+
+  /**
+   * {@code part} with the place names it holds replaced by spaces: at each position the longest
+   * Chinese name of the gazetteer (its first-character index: a few thousand names, no scan).
+   */
+  private String takeOut(String part, Set<Gazetteer.Entity> found, Vocabulary vocabulary) {
+    StringBuilder rest = new StringBuilder(part);
+    String lower = part.toLowerCase(Locale.ROOT);
+    int[] word = longerWords(lower, vocabulary);
+    int i = 0;
+    while (i < lower.length()) {
+      String name = gazetteer.hanNameAt(lower, i);
+      if (name.isEmpty() || word[i] > name.length()) {
+        // 振兴 of 乡村振兴, 新兴 of 新兴软件: a longer industry or policy word holds the place name.
+        i++;
+        continue;
+      }
+      found.addAll(gazetteer.lookupAll(name));
+      int end = i + name.length();
+      if (end < rest.length() && ADMINISTRATIVE.indexOf(rest.charAt(end)) >= 0) {
+        end++; // 宁波市科技局: the 市 belongs to the place
+      }
+      for (int k = i; k < end; k++) {
+        rest.setCharAt(k, ' ');
+      }
+      i = end;
+    }
+    return rest.toString().strip().replaceAll("\\s+", " ");
   }
 }

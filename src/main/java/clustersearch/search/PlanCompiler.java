@@ -10,8 +10,10 @@ import clustersearch.search.QueryPlan.Reading;
 import clustersearch.search.QueryPlan.Relation;
 import clustersearch.source.IndustryKnowledge;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -61,6 +63,66 @@ final class PlanCompiler {
       return new Compiled(
           new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(), List.of(), List.of());
     }
+    Compiled free = compileFree(plan, lookup, vocabulary);
+    if (plan.required().isEmpty() && plan.excluded().isEmpty()) {
+      return free;
+    }
+    // The syntax's field prefixes filter every query (values of one dimension OR'ed, dimensions
+    // AND'ed) and its - clauses leave clusters out of every query.
+    Map<Dimension, List<Query>> byDimension = new LinkedHashMap<>();
+    for (Reading r : plan.required()) {
+      byDimension.computeIfAbsent(r.target(), d -> new ArrayList<>()).add(filter(r, lookup));
+    }
+    List<Query> required = byDimension.values().stream().map(PlanCompiler::any).toList();
+    List<Query> excluded = plan.excluded().stream().map(r -> filter(r, lookup)).toList();
+    List<Query> levels = new ArrayList<>();
+    for (Query level : free.levels()) {
+      levels.add(restricted(level, required, excluded));
+    }
+    Query base =
+        plan.parts().isEmpty() && plan.named().isEmpty() ? new MatchAllDocsQuery() : free.query();
+    Query wide =
+        plan.parts().isEmpty() && plan.named().isEmpty() ? new MatchAllDocsQuery() : free.wide();
+    return new Compiled(
+        restricted(base, required, excluded),
+        restricted(wide, required, excluded),
+        List.copyOf(levels),
+        free.readings(),
+        free.needles());
+  }
+
+  /** {@code query} with every required query as a filter and every excluded one left out. */
+  private static Query restricted(Query query, List<Query> required, List<Query> excluded) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+    required.forEach(r -> b.add(r, Occur.FILTER));
+    excluded.forEach(e -> b.add(e, Occur.MUST_NOT));
+    return b.build();
+  }
+
+  /** The clusters a required or excluded reading names, as a labelled constant-score filter. */
+  private Query filter(Reading r, TermLookup lookup) {
+    Query q;
+    if (Schema.isText(r.target())) {
+      List<String> grams =
+          LuceneQueryBuilder.tokens(
+              fields.gramQueryAnalyzer(), "", r.text(), settings.maxQueryTerms());
+      List<Query> anyField = new ArrayList<>();
+      for (String field : Schema.gramFields(r.target())) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String gram : new LinkedHashSet<>(grams)) {
+          all.add(lookup.query(new org.apache.lucene.index.Term(field, gram)), Occur.FILTER);
+        }
+        anyField.add(grams.isEmpty() ? new MatchNoDocsQuery("no searchable text") : all.build());
+      }
+      q = any(anyField);
+    } else {
+      q = lookup.query(Schema.named(r.target(), r.text()));
+    }
+    return NamedMatches.wrapQuery(r.label(), new ConstantScoreQuery(q));
+  }
+
+  /** The plan's parts and named readings, without the syntax's filters. */
+  private Compiled compileFree(QueryPlan plan, TermLookup lookup, Vocabulary vocabulary) {
     int budget = settings.maxQueryTerms();
     List<Query> clauses = new ArrayList<>();
     List<Query> neighbours = new ArrayList<>();
@@ -174,7 +236,7 @@ final class PlanCompiler {
     } else if (!groups.isEmpty()) {
       levels.add(all(groups, null));
     }
-    if (levels.isEmpty() && clauses.isEmpty()) {
+    if (levels.isEmpty() && clauses.isEmpty() && plan.required().isEmpty()) {
       levels.add(new MatchNoDocsQuery("nothing to match"));
     }
     Query query = LuceneQueryBuilder.any(clauses);

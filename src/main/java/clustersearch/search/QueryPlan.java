@@ -9,12 +9,15 @@ import java.util.List;
  *
  * @param parts the product and other text parts, each scored by its best reading
  * @param named places, areas, sectors and units the query names, each a constraint of its own
+ * @param required readings every cluster must meet (field prefixes: province:山东); values of one
+ *     dimension OR'ed, dimensions AND'ed, as the API's filters
  * @param excluded readings whose clusters are left out (生物医药 -山东)
  * @param matchAll true when the query asks for every cluster (blank text)
  */
 public record QueryPlan(
     List<Part> parts,
     List<Reading> named,
+    List<Reading> required,
     List<Reading> excluded,
     boolean matchAll,
     Understood understood,
@@ -65,7 +68,17 @@ public record QueryPlan(
     CITY,
     AREA,
     SECTOR,
-    UNIT
+    UNIT,
+    /**
+     * A text all of whose bigrams one field holds: the industry phrase, name, builders,
+     * recommender.
+     */
+    INDUSTRY_TEXT,
+    NAME_TEXT,
+    BUILDER_TEXT,
+    RECOMMENDER_TEXT,
+    /** A text all of whose bigrams any one of those fields holds. */
+    ANY_TEXT
   }
 
   /** Whether a cluster a reading finds is a match or only related. */
@@ -92,6 +105,22 @@ public record QueryPlan(
 
   /** A part of the query and its readings, best first. */
   public record Part(String text, List<Reading> readings) {}
+
+  /** The plan with the syntax's required and excluded readings and quoted parts added. */
+  QueryPlan with(List<Part> moreParts, List<Reading> required, List<Reading> excluded) {
+    List<Part> allParts = new java.util.ArrayList<>(parts);
+    allParts.addAll(moreParts);
+    boolean all = matchAll && moreParts.isEmpty() && required.isEmpty() && excluded.isEmpty();
+    return new QueryPlan(
+        List.copyOf(allParts),
+        named,
+        List.copyOf(required),
+        List.copyOf(excluded),
+        all,
+        understood,
+        didYouMean,
+        needles);
+  }
 
   /** Every reading of the plan: the parts', then the named ones. */
   public List<Reading> readings() {

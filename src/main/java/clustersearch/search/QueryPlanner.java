@@ -50,8 +50,8 @@ final class QueryPlanner {
     this.fields = fields;
     this.weights = config.weights();
     this.gazetteer = gazetteer;
-    this.entities = new EntityRecognizer(gazetteer);
     this.knowledge = fields.knowledge();
+    this.entities = new EntityRecognizer(gazetteer, knowledge);
     this.segmenter = new Segmenter(knowledge, config.understanding().fillers());
     this.englishFillers =
         java.util.Set.copyOf(
@@ -65,13 +65,100 @@ final class QueryPlanner {
     expander.setSynonyms(synonyms);
   }
 
-  /** The plan of {@code text}; {@code exact} searches it as typed (no homophones). */
+  /**
+   * The plan of {@code text}; {@code exact} searches it as typed (no homophones). Text with the
+   * power-user syntax ({@link QuerySyntax}) is read clause by clause: its plain words as any text,
+   * a quoted phrase as typed only, field prefixes as required readings, - as excluded ones.
+   */
   QueryPlan plan(String text, boolean exact, Vocabulary vocabulary) {
+    java.util.Optional<List<QuerySyntax.Clause>> syntax = QuerySyntax.parse(text);
+    if (syntax.isEmpty()) {
+      return planText(text, exact, vocabulary);
+    }
+    StringBuilder plain = new StringBuilder();
+    List<Part> phrases = new ArrayList<>();
+    List<Reading> required = new ArrayList<>();
+    List<Reading> excluded = new ArrayList<>();
+    for (QuerySyntax.Clause c : syntax.get()) {
+      String value = QueryText.normalize(c.value()).strip();
+      if (value.isEmpty()) {
+        continue;
+      }
+      if (c.field() == null && !c.excluded()) {
+        if (c.phrase()) {
+          phrases.add(
+              new Part(
+                  value,
+                  List.of(
+                      new Reading(
+                          value,
+                          Kind.EXACT,
+                          Dimension.TEXT,
+                          1f,
+                          Relation.MATCH,
+                          "\"" + value + "\" → as typed only",
+                          units(value)))));
+        } else {
+          plain.append(c.value()).append(' ');
+        }
+        continue;
+      }
+      Reading r = c.field() == null ? excludedText(value) : field(c.field(), value, vocabulary);
+      (c.excluded() ? excluded : required).add(r);
+    }
+    return planText(plain.toString(), exact, vocabulary).with(phrases, required, excluded);
+  }
+
+  /** An excluded word: a place it names, or the word itself in any field. */
+  private Reading excludedText(String value) {
+    List<Gazetteer.Entity> places = gazetteer.lookupAll(value);
+    if (!places.isEmpty()) {
+      return place(places.get(0));
+    }
+    return new Reading(
+        value, Kind.FIELD, Dimension.ANY_TEXT, 1f, Relation.MATCH, "-" + value, units(value));
+  }
+
+  /** A field prefix (province:山东) as the reading of its dimension. */
+  private Reading field(String field, String value, Vocabulary vocabulary) {
+    String label = field + ":" + value;
+    return switch (field) {
+      case "province" ->
+          reading(gazetteer.province(value).orElse(value), Dimension.PROVINCE, label, value);
+      case "city" ->
+          reading(
+              gazetteer.lookup(value).map(Gazetteer.Entity::value).orElse(value),
+              Dimension.CITY,
+              label,
+              value);
+      case "area" -> reading(gazetteer.area(value).orElse(value), Dimension.AREA, label, value);
+      case "sector", "industry" ->
+          vocabulary.phrases().stream()
+                  .anyMatch(e -> e.kind().equals("sector") && e.text().equals(value))
+              ? reading(value, Dimension.SECTOR, label, value)
+              : reading(value, Dimension.INDUSTRY_TEXT, label, value);
+      case "builder" ->
+          fields.boilerplate().contains(value)
+              ? reading(value, Dimension.UNIT, label, value)
+              : reading(value, Dimension.BUILDER_TEXT, label, value);
+      case "recommender" ->
+          fields.boilerplate().contains(value)
+              ? reading(value, Dimension.UNIT, label, value)
+              : reading(value, Dimension.RECOMMENDER_TEXT, label, value);
+      default -> reading(value, Dimension.NAME_TEXT, label, value);
+    };
+  }
+
+  private Reading reading(String text, Dimension target, String label, String typed) {
+    return new Reading(text, Kind.FIELD, target, 1f, Relation.MATCH, label, units(typed));
+  }
+
+  private QueryPlan planText(String text, boolean exact, Vocabulary vocabulary) {
     // 1. Normalise.
     String normalized = PUNCTUATION.matcher(QueryText.normalize(text)).replaceAll(" ").strip();
     if (normalized.isBlank()) {
       return new QueryPlan(
-          List.of(), List.of(), List.of(), true, Understood.NOTHING, null, List.of());
+          List.of(), List.of(), List.of(), List.of(), true, Understood.NOTHING, null, List.of());
     }
     // 2. Places, areas, sectors; unit words the analysis blanks out.
     EntityRecognizer.Result recognized = entities.recognize(normalized, vocabulary);
@@ -153,6 +240,7 @@ final class QueryPlanner {
     return new QueryPlan(
         List.copyOf(parts),
         List.copyOf(named),
+        List.of(),
         List.of(),
         false,
         understood,

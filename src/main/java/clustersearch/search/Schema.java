@@ -2,6 +2,7 @@ package clustersearch.search;
 
 import clustersearch.index.Fields;
 import clustersearch.search.QueryPlan.Dimension;
+import java.util.List;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
@@ -25,8 +26,32 @@ final class Schema {
       case AREA -> facet(Fields.DIM_AREA, value);
       case SECTOR -> facet(Fields.DIM_INDUSTRY, value);
       case UNIT -> new Term(Fields.UNIT, value);
-      case TEXT, WHOLE, CONCEPT ->
+      case TEXT,
+          WHOLE,
+          CONCEPT,
+          INDUSTRY_TEXT,
+          NAME_TEXT,
+          BUILDER_TEXT,
+          RECOMMENDER_TEXT,
+          ANY_TEXT ->
           throw new IllegalArgumentException(dimension + " is not a named dimension");
+    };
+  }
+
+  /** True when a dimension's readings are texts matched by their bigrams ({@link #gramFields}). */
+  static boolean isText(Dimension dimension) {
+    return !gramFields(dimension).isEmpty();
+  }
+
+  /** The bigram fields a text dimension searches: one field, or any of them for ANY_TEXT. */
+  static List<String> gramFields(Dimension dimension) {
+    return switch (dimension) {
+      case INDUSTRY_TEXT -> List.of(Fields.gram(Fields.INDUSTRY));
+      case NAME_TEXT -> List.of(Fields.gram(Fields.NAME));
+      case BUILDER_TEXT -> List.of(Fields.gram(Fields.BUILDER));
+      case RECOMMENDER_TEXT -> List.of(Fields.gram(Fields.RECOMMENDER));
+      case ANY_TEXT -> Fields.GROUPS.stream().map(Fields::gram).toList();
+      default -> List.of();
     };
   }
 

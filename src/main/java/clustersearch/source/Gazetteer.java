@@ -1,6 +1,7 @@
 package clustersearch.source;
 
 import clustersearch.config.AppConfig;
+import clustersearch.config.Divisions;
 import clustersearch.config.Places;
 import clustersearch.config.Provinces;
 import clustersearch.config.Regions;
@@ -37,6 +38,44 @@ public final class Gazetteer {
   private final Regions regions;
   private final Pinyin pinyin;
 
+  /** The county-level divisions of divisions.tsv the gazetteer reads, and their city (昆山 → 苏州). */
+  private final Map<String, String> countyCity;
+
+  /** Names of county-level divisions too common as words to read as places. */
+  private static final Set<String> COMMON_WORDS =
+      Set.of(
+          "城区", "郊区", "矿区", "新区", "东区", "西区", "南区", "北区", "中区", "新城", "城中", "城关", "开发", "高新", "经开",
+          "东方", "和平", "平安", "新华", "光明", "太平", "白云", "长安");
+
+  /**
+   * The county-level divisions a query may name, by short name, each with the city (prefecture, or
+   * municipality) it lies in: only names of two characters or more, of one division alone (朝阳 is a
+   * district of 北京 and a city of 辽宁, so neither), that are no name already and no common word, and
+   * whose city the gazetteer knows.
+   */
+  private static Map<String, String> counties(
+      Divisions divisions, Places places, Provinces provinces) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (Divisions.Division d : divisions.divisions()) {
+      seen.merge(d.shortName(), 1, Integer::sum);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Divisions.Division d : divisions.divisions()) {
+      String name = d.shortName();
+      String city = d.prefecture();
+      boolean knownCity = places.cities().containsKey(city) || isMunicipality(city);
+      if (name.length() >= 2
+          && seen.get(name) == 1
+          && knownCity
+          && !COMMON_WORDS.contains(name)
+          && !places.provinces().containsKey(name)
+          && !places.within().containsKey(name)) {
+        out.put(name, city);
+      }
+    }
+    return out;
+  }
+
   /** What an ambiguous nickname also denotes (江城: 武汉, and 吉林 too). */
   private final Map<String, List<Entity>> alsoMeans = new HashMap<>();
 
@@ -67,7 +106,8 @@ public final class Gazetteer {
   /** The areas in order: the four regions, then the strategic areas. */
   private final List<String> areaOrder;
 
-  public Gazetteer(Provinces provinces, Places places, Regions regions, Pinyin pinyin) {
+  public Gazetteer(
+      Provinces provinces, Places places, Divisions divisions, Regions regions, Pinyin pinyin) {
     this.provinces = provinces;
     this.places = places;
     this.regions = regions;
@@ -101,6 +141,8 @@ public final class Gazetteer {
               }
             });
     places.within().keySet().forEach(w -> name(w, Kind.CITY, places.within().get(w)));
+    Map<String, String> counties = counties(divisions, places, provinces);
+    counties.forEach((county, city) -> name(county, Kind.CITY, city));
     // A region a list prints: a city with its own plan (宁波), or a body of a province (兵团 → 新疆).
     provinces
         .regions()
@@ -142,6 +184,8 @@ public final class Gazetteer {
     this.zones = new WordIndex(places.zones());
     Set<String> cityNameSet = new LinkedHashSet<>(places.cities().keySet());
     cityNameSet.addAll(places.within().keySet());
+    cityNameSet.addAll(counties.keySet());
+    this.countyCity = Map.copyOf(counties);
     this.cityNames = new WordIndex(cityNameSet);
     this.inText =
         names.keySet().stream()
@@ -171,7 +215,11 @@ public final class Gazetteer {
   /** The gazetteer of {@code config}'s places.yaml, regions.yaml and provinces.yaml. */
   public static Gazetteer of(AppConfig config) {
     return new Gazetteer(
-        config.provinces(), config.places(), config.regions(), new Pinyin(config.pinyin()));
+        config.provinces(),
+        config.places(),
+        config.divisions(),
+        config.regions(),
+        new Pinyin(config.pinyin()));
   }
 
   /** What {@code name} denotes when it is a whole place name (any case), if anything. */
@@ -204,6 +252,11 @@ public final class Gazetteer {
   /** The area (region or strategic area) {@code value} names, if it names one. */
   public Optional<String> area(String value) {
     return lookup(value).filter(e -> e.kind() == Kind.AREA).map(Entity::value);
+  }
+
+  /** The longest Chinese place name of two characters or more at {@code at} in lower-cased text. */
+  public String hanNameAt(String text, int at) {
+    return hanNames.longestAt(text, at);
   }
 
   /** Every place name at least two characters long, longest first, for finding names in text. */

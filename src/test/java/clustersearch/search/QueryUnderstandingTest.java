@@ -43,7 +43,8 @@ class QueryUnderstandingTest extends OnTheRealList {
   // 2. Recognise.
 
   private static EntityRecognizer.Result recognize(String text) {
-    return new EntityRecognizer(gazetteer).recognize(QueryText.normalize(text), vocabulary);
+    return new EntityRecognizer(gazetteer, clustersearch.index.Fields.of(config).knowledge())
+        .recognize(QueryText.normalize(text), vocabulary);
   }
 
   @Test

@@ -116,6 +116,22 @@ class UnderstandingGeneralisesTest extends OnTheRealList {
   }
 
   @Test
+  void aCountyOfGbt2260IsReadAsItsCityUnlessItsNameIsAmbiguousOrInsideAWord() throws IOException {
+    assertThat(plan("昆山").named()).extracting(Reading::text).contains("苏州");
+    assertThat(plan("峨山").named()).extracting(Reading::text).contains("玉溪");
+    assertThat(plan("通州").named()).isEmpty(); // a district of 北京 and one of 南通
+    assertThat(plan("朝阳").named()).extracting(Reading::text).startsWith("朝阳"); // the city
+    // 振兴 is a county of 丹东 and the last word of 乡村振兴: the policy word wins.
+    assertThat(plan("乡村振兴").named()).isEmpty();
+    assertThat(plan("新兴软件").named()).isEmpty();
+    // 寿光 (潍坊) has no cluster: its province's are related.
+    SearchResult shouguang = search("寿光");
+    assertThat(shouguang.total()).isZero();
+    assertThat(ids(shouguang, SearchResult.Match.RELATED))
+        .containsExactlyInAnyOrder("2021-16", "2021-17", "2021-18", "2021-19");
+  }
+
+  @Test
   void aPlaceWithNoClusterShowsItsProvincesClustersAsRelated() throws IOException {
     SearchResult r = search("星城"); // 长沙 has none
     assertThat(r.total()).isZero();
@@ -157,5 +173,36 @@ class UnderstandingGeneralisesTest extends OnTheRealList {
     assertThat(Fields.fingerprint(dir)).isNotEqualTo(before);
     Files.writeString(dir.resolve("weights.yaml"), "query-time only\n");
     assertThat(Fields.fingerprint(dir)).isEqualTo(Fields.fingerprint(dir));
+  }
+
+  @Test
+  void aMinusExcludesWhatItNamesInsteadOfBoostingIt() throws IOException {
+    List<String> found = ids(search("生物医药 -山东"));
+    assertThat(found).contains("2021-21", "2021-38").doesNotContain("2021-16", "2021-19");
+  }
+
+  @Test
+  void fieldPrefixesFilterAsTheApisFiltersDo() throws IOException {
+    assertThat(ids(search("province:山东")))
+        .containsExactlyInAnyOrder("2021-16", "2021-17", "2021-18", "2021-19");
+    assertThat(ids(search("builder:淄博"))).containsExactly("2021-19");
+    // Values of one field OR'ed, fields AND'ed.
+    assertThat(ids(search("province:山东 OR province:湖南 sector:新能源产业")))
+        .containsExactlyInAnyOrder("2021-28");
+  }
+
+  @Test
+  void aQuotedPhraseIsSearchedAsTypedOnly() throws IOException {
+    // No related words: 中药, 医疗器械 and 细胞 do not come along.
+    assertThat(ids(search("\"生物医药\""))).containsExactlyInAnyOrder("2021-19", "2021-21", "2021-38");
+  }
+
+  @Test
+  void malformedSyntaxIsPlainTextNeverAnError() throws IOException {
+    // Each parses badly in Lucene's syntax; each is searched as the text it holds.
+    for (String q : List.of("\"生物医药", "生物医药 AND", "(生物医药", "生物医药 [1 TO", "生物医药^")) {
+      assertThat(QuerySyntax.parse(q)).as(q).isEmpty();
+      assertThat(ids(search(q))).as(q).startsWith("2021-19");
+    }
   }
 }

@@ -200,6 +200,22 @@ class BrowserTest {
   }
 
   @Test
+  void relatedClustersStandUnderTheirOwnHeadingAfterTheMatches() throws IOException {
+    browser.get(
+        base
+            + "/?q="
+            + java.net.URLEncoder.encode("江苏有哪些电子元器件集群", java.nio.charset.StandardCharsets.UTF_8));
+    waiting().until(d -> !results().isEmpty());
+
+    List<WebElement> items = browser.findElements(By.cssSelector("#results > li"));
+    assertThat(items.get(0).getAttribute("data-id")).isEqualTo("2021-10"); // the one match
+    assertThat(items.get(1).getAttribute("class")).isEqualTo("related-heading");
+    assertThat(items.get(1).getText()).matches("另有 \\d+ 个相关集群");
+    assertThat(browser.findElement(By.id("summary")).getText()).startsWith("共 1 个集群，另有");
+    screenshot("search-related");
+  }
+
+  @Test
   void tickingShandongUpdatesCountsResultsAndTheUrl() throws IOException {
     browser.get(base + "/?q=" + "%E7%94%9F%E7%89%A9%E5%8C%BB%E8%8D%AF");
     waiting().until(d -> !results().isEmpty());
