@@ -26,6 +26,37 @@ class IndexBuildTest {
   }
 
   @Test
+  void anIndexBuiltFromOtherIndexTimeConfigurationIsNotServed(@TempDir Path home)
+      throws IOException {
+    Path config = Files.createDirectories(home.resolve("config"));
+    try (Stream<Path> files = Files.list(TestData.CONFIG)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, config.resolve(f.getFileName()));
+      }
+    }
+    clustersearch.config.AppConfig built = TestData.config(home).withConfigDir(config);
+    IndexBuild.run(built);
+    assertThat(clustersearch.search.SearchStack.open(built))
+        .isPresent()
+        .get()
+        .satisfies(s -> s.close());
+
+    // A term added to the knowledge base changes what the index holds: the old one is refused
+    // (serve then rebuilds it from the lists), a query-time file is not.
+    Files.writeString(
+        config.resolve("weights.yaml"), Files.readString(config.resolve("weights.yaml")) + "\n");
+    assertThat(clustersearch.search.SearchStack.open(built))
+        .isPresent()
+        .get()
+        .satisfies(s -> s.close());
+    Files.writeString(
+        config.resolve("knowledge.yaml"),
+        Files.readString(config.resolve("knowledge.yaml")).replace("[高储能, 储能,", "[高储能, 储能, 储能柜,"));
+    assertThat(Files.readString(config.resolve("knowledge.yaml"))).contains("储能柜");
+    assertThat(clustersearch.search.SearchStack.open(built)).isEmpty();
+  }
+
+  @Test
   void aBuildReportsWhatItReadAndWhatItCouldNotClassify(@TempDir Path home) throws IOException {
     IndexBuild.Report report = IndexBuild.run(TestData.config(home));
 
