@@ -70,7 +70,8 @@ final class ParsedQueryCache {
     for (String s : parsed.needles()) {
       chars += s.length();
     }
-    return (int) Math.min(Integer.MAX_VALUE, 2 * chars + ENTRY_OVERHEAD_BYTES);
+    return (int)
+        Math.min(Integer.MAX_VALUE, 2 * chars + ENTRY_OVERHEAD_BYTES + ParsedMemo.MAX_BYTES);
   }
 
   /** The characters of the query texts held, for tests. */

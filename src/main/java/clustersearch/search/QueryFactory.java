@@ -59,7 +59,8 @@ public final class QueryFactory {
       List<String> needles,
       Understood understood,
       String didYouMean,
-      QueryPlan plan) {
+      QueryPlan plan,
+      ParsedMemo memo) {
 
     /** True when the query asks for every cluster. */
     public boolean matchesAll() {
@@ -105,7 +106,8 @@ public final class QueryFactory {
         compiled.needles(),
         plan.understood(),
         plan.didYouMean(),
-        plan);
+        plan,
+        new ParsedMemo());
   }
 
   /**

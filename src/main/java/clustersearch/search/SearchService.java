@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -50,11 +52,13 @@ import org.apache.lucene.search.NamedMatches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
 
 /** Ranked, faceted search over the served index; no HTTP in here. */
 public final class SearchService {
@@ -174,10 +178,9 @@ public final class SearchService {
       StoredFields stored = searcher.storedFields(); // one per request: reuses decompressed blocks
       List<String> needles = parsed.needles();
       int from = (request.page() - 1) * request.size();
-      Weight labels =
-          docs.length > from && !parsed.matchesAll()
-              ? searcher.createWeight(parsed.wide(), ScoreMode.COMPLETE_NO_SCORES, 1f)
-              : null;
+      // The weight that reads a hit's readings, made only when one is not remembered yet.
+      Weight[] labels = new Weight[1];
+      boolean labelled = !parsed.matchesAll();
       for (int i = from; i < docs.length; i++) {
         FieldDoc doc = (FieldDoc) docs[i];
         Cluster cluster = lease.cluster(doc.doc, stored);
@@ -197,7 +200,11 @@ public final class SearchService {
                 cluster,
                 score,
                 match,
-                matchedReadings(labels, searcher, doc.doc),
+                labelled
+                    ? parsed
+                        .memo()
+                        .readings(doc.doc, d -> matchedReadings(labels, parsed, searcher, d))
+                    : List.of(),
                 highlight,
                 explain));
       }
@@ -236,37 +243,127 @@ public final class SearchService {
    * matchBonus}, so they rank above every related cluster.
    */
   private Matching matching(
-      SearchRequest request, QueryFactory.Parsed parsed, ClusterIndex.Lease lease)
-      throws IOException {
+      SearchRequest request, QueryFactory.Parsed parsed, ClusterIndex.Lease lease) {
     if (parsed.matchesAll() || parsed.levels().isEmpty()) {
       return new Matching(parsed.query(), null, 0);
     }
-    for (Query level : parsed.levels()) {
-      long n = lease.searcher().count(drillDown(request, level, lease));
-      if (n > 0) {
-        Query ranking =
-            new BooleanQuery.Builder()
-                .add(parsed.query(), Occur.SHOULD)
-                .add(
-                    new BoostQuery(new ConstantScoreQuery(level), weights.matchBonus()),
-                    Occur.SHOULD)
-                .build();
-        return new Matching(ranking, level, n);
+    String filters =
+        String.join("\u0000", request.provinces())
+            + "\u0001"
+            + String.join("\u0000", request.industries())
+            + "\u0001"
+            + String.join("\u0000", request.areas())
+            + "\u0001"
+            + String.join("\u0000", request.years());
+    ParsedMemo.Decided decided = parsed.memo().level(filters, f -> decide(request, parsed, lease));
+    if (decided.level() < 0) {
+      // Nothing matches: the related clusters, the concepts' neighbours among them.
+      return new Matching(parsed.wide(), new MatchNoDocsQuery(), 0);
+    }
+    // The matches as a bit set when the memo has them: ranking them first costs no clause work.
+    Query level =
+        decided.docs() != null
+            ? new DocSetQuery(
+                decided.docs(), lease.searcher().getIndexReader().getReaderCacheHelper().getKey())
+            : parsed.levels().get(decided.level());
+    // Every level lies inside the query, so the query is required and the bonus optional: a
+    // required clause spares the bulk disjunction scorer (BooleanScorer's 2,048 buckets, a fifth
+    // of a search's bytes) that a pure disjunction at the top would be scored with.
+    Query ranking =
+        new BooleanQuery.Builder()
+            .add(parsed.query(), Occur.MUST)
+            .add(new BoostQuery(new ConstantScoreQuery(level), weights.matchBonus()), Occur.SHOULD)
+            .build();
+    return new Matching(ranking, level, decided.matches());
+  }
+
+  /** The strictest level that finds a cluster under the request's filters, and how many. */
+  private ParsedMemo.Decided decide(
+      SearchRequest request, QueryFactory.Parsed parsed, ClusterIndex.Lease lease) {
+    IndexSearcher searcher = lease.searcher();
+    boolean small = searcher.getIndexReader().maxDoc() <= ParsedMemo.MAX_DOCS;
+    try {
+      for (int i = 0; i < parsed.levels().size(); i++) {
+        Query level = drillDown(request, parsed.levels().get(i), lease);
+        if (small) {
+          FixedBitSet docs = searcher.search(level, new DocSetCollector(searcher));
+          if (docs.cardinality() > 0) {
+            return new ParsedMemo.Decided(i, docs.cardinality(), docs);
+          }
+        } else {
+          long n = searcher.count(level);
+          if (n > 0) {
+            return new ParsedMemo.Decided(i, n, null);
+          }
+        }
+      }
+      return new ParsedMemo.Decided(-1, 0, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Collects the documents a query matches into one bit set over the reader's ids. */
+  private static final class DocSetCollector
+      implements CollectorManager<DocSetCollector.Bits, FixedBitSet> {
+    private final int maxDoc;
+
+    DocSetCollector(IndexSearcher searcher) {
+      this.maxDoc = searcher.getIndexReader().maxDoc();
+    }
+
+    /** One slice's documents. */
+    static final class Bits extends SimpleCollector {
+      final FixedBitSet docs;
+      private int base;
+
+      Bits(int maxDoc) {
+        this.docs = new FixedBitSet(maxDoc);
+      }
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) {
+        base = context.docBase;
+      }
+
+      @Override
+      public void collect(int doc) {
+        docs.set(base + doc);
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
       }
     }
-    // Nothing matches: the related clusters, the concepts' neighbours among them.
-    return new Matching(parsed.wide(), new MatchNoDocsQuery(), 0);
+
+    @Override
+    public Bits newCollector() {
+      return new Bits(maxDoc);
+    }
+
+    @Override
+    public FixedBitSet reduce(Collection<Bits> slices) {
+      FixedBitSet all = new FixedBitSet(maxDoc);
+      slices.forEach(b -> all.or(b.docs));
+      return all;
+    }
   }
 
   /** The labels of the readings that found {@code doc}, in the plan's order. */
-  private static List<String> matchedReadings(Weight weight, IndexSearcher searcher, int doc)
-      throws IOException {
-    if (weight == null) {
-      return List.of();
-    }
+  private static List<String> matchedReadings(
+      Weight[] weight, QueryFactory.Parsed parsed, IndexSearcher searcher, int doc) {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    Matches m = weight.matches(leaf, doc - leaf.docBase);
+    Matches m;
+    try {
+      if (weight[0] == null) {
+        weight[0] = searcher.createWeight(parsed.wide(), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      }
+      m = weight[0].matches(leaf, doc - leaf.docBase);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     if (m == null) {
       return List.of();
     }
