@@ -28,7 +28,8 @@ public record Weights(
     Float conceptSibling,
     Float policy,
     Float matchBonus,
-    Float nearby) {
+    Float nearby,
+    Map<String, Float> similar) {
 
   public static final String FILE = "weights.yaml";
 
@@ -51,7 +52,7 @@ public record Weights(
     }
     for (java.lang.reflect.RecordComponent c : Weights.class.getRecordComponents()) {
       // Each weight by name, so a missing one stops start-up naming it, not the first query.
-      if (c.getName().equals("fields")) {
+      if (c.getName().equals("fields") || c.getName().equals("similar")) {
         continue;
       }
       Object value =
@@ -87,6 +88,18 @@ public record Weights(
                 + "' is missing (every weight must be given; see the file's comments)");
       }
     }
+    similar = Map.copyOf(Objects.requireNonNull(similar, "'similar' is missing"));
+    for (String reason : SIMILAR_REASONS) {
+      if (!similar.containsKey(reason)) {
+        throw new IllegalArgumentException("similar." + reason + " is missing");
+      }
+    }
+    for (String reason : similar.keySet()) {
+      if (!SIMILAR_REASONS.contains(reason)) {
+        throw new IllegalArgumentException(
+            "similar has unknown reason '" + reason + "' (known: " + SIMILAR_REASONS + ")");
+      }
+    }
     for (float w : new float[] {synonym, related, concept, pinyin, homophone}) {
       if (w <= 0 || w >= 1) {
         throw new IllegalArgumentException(
@@ -94,6 +107,15 @@ public record Weights(
                 + " query as typed ranks first");
       }
     }
+  }
+
+  /** The reasons a cluster's related clusters are ranked by, best first. */
+  public static final java.util.List<String> SIMILAR_REASONS =
+      java.util.List.of("industry", "concept", "narrowerConcept", "sector", "province");
+
+  /** The weight of one reason two clusters are related. */
+  public float similar(String reason) {
+    return similar.get(reason);
   }
 
   /** The weight of a field group. */

@@ -32,6 +32,9 @@ import org.apache.lucene.search.Query;
  * the query names) and, relaxed in order, the place dropped before the product.
  */
 final class PlanCompiler {
+  /** Appended to a concept's label for the clause of its neighbours. */
+  static final String RELATED_LABEL = " (related)";
+
   private final Fields fields;
   private final Weights weights;
   private final Settings.Search settings;
@@ -186,7 +189,7 @@ final class PlanCompiler {
         if (related != null) {
           neighbours.add(
               NamedMatches.wrapQuery(
-                  r.label() + " (related)", LuceneQueryBuilder.weighted(related, r.weight())));
+                  r.label() + RELATED_LABEL, LuceneQueryBuilder.weighted(related, r.weight())));
         }
       }
       if (!alternatives.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.List;
  *     dimension OR'ed, dimensions AND'ed, as the API's filters
  * @param excluded readings whose clusters are left out (生物医药 -山东)
  * @param matchAll true when the query asks for every cluster (blank text)
+ * @param notes lines for a person about how the query was read (长沙没有集群；以下是湖南的集群)
  */
 public record QueryPlan(
     List<Part> parts,
@@ -22,7 +23,8 @@ public record QueryPlan(
     boolean matchAll,
     Understood understood,
     String didYouMean,
-    List<String> needles) {
+    List<String> needles,
+    List<String> notes) {
 
   /** Where a reading comes from. */
   public enum Kind {
@@ -119,7 +121,8 @@ public record QueryPlan(
         all,
         understood,
         didYouMean,
-        needles);
+        needles,
+        notes);
   }
 
   /** Every reading of the plan: the parts', then the named ones. */

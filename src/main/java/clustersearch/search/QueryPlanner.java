@@ -158,11 +158,20 @@ final class QueryPlanner {
     String normalized = PUNCTUATION.matcher(QueryText.normalize(text)).replaceAll(" ").strip();
     if (normalized.isBlank()) {
       return new QueryPlan(
-          List.of(), List.of(), List.of(), List.of(), true, Understood.NOTHING, null, List.of());
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          true,
+          Understood.NOTHING,
+          null,
+          List.of(),
+          List.of());
     }
     // 2. Places, areas, sectors; unit words the analysis blanks out.
     EntityRecognizer.Result recognized = entities.recognize(normalized, vocabulary);
     List<Reading> named = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (Gazetteer.Entity e : recognized.places()) {
       named.add(place(e));
       if (e.kind() == Gazetteer.Kind.CITY && !vocabulary.hasPlace(e.value())) {
@@ -170,16 +179,18 @@ final class QueryPlanner {
         gazetteer
             .provinceOfPlace(e.value())
             .ifPresent(
-                p ->
-                    named.add(
-                        new Reading(
-                            p,
-                            Kind.NEARBY,
-                            Dimension.PROVINCE,
-                            weights.nearby(),
-                            Relation.RELATED,
-                            e.value() + " has no cluster → nearby: province " + p,
-                            1)));
+                p -> {
+                  notes.add(e.value() + "没有集群；以下是" + p + "的集群（相关）。");
+                  named.add(
+                      new Reading(
+                          p,
+                          Kind.NEARBY,
+                          Dimension.PROVINCE,
+                          weights.nearby(),
+                          Relation.RELATED,
+                          e.value() + " has no cluster → nearby: province " + p,
+                          1));
+                });
       }
     }
     for (String sector : recognized.sectors()) {
@@ -245,7 +256,8 @@ final class QueryPlanner {
         false,
         understood,
         didYouMean,
-        List.copyOf(needles));
+        List.copyOf(needles),
+        List.copyOf(notes));
   }
 
   /** A named place: its kind's dimension, always a match. */

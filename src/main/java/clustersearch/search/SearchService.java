@@ -1,6 +1,5 @@
 package clustersearch.search;
 
-import clustersearch.config.IndustryRules;
 import clustersearch.config.Settings;
 import clustersearch.config.Synonyms;
 import clustersearch.config.Weights;
@@ -8,7 +7,6 @@ import clustersearch.index.ClusterDocuments;
 import clustersearch.index.Fields;
 import clustersearch.search.SearchResult.Explanation;
 import clustersearch.search.SearchResult.FacetCounts;
-import clustersearch.search.SearchResult.FacetValue;
 import clustersearch.search.SearchResult.FacetsOnly;
 import clustersearch.search.SearchResult.Highlight;
 import clustersearch.search.SearchResult.Hit;
@@ -19,46 +17,24 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.NamedMatches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.FixedBitSet;
 
 /** Ranked, faceted search over the served index; no HTTP in here. */
 public final class SearchService {
@@ -95,6 +71,10 @@ public final class SearchService {
 
   private final ClusterIndex index;
   private final Weights weights;
+  private final SimilarClusters similar;
+  private final MatchLevels matchLevels;
+  private final StatsCounts statsCounts;
+  private final FacetLabels facetLabels;
   private final QueryFactory queries;
   private final FilterValues filters;
   private final Gazetteer gazetteer;
@@ -131,6 +111,10 @@ public final class SearchService {
       Weights weights) {
     this.index = index;
     this.weights = weights;
+    this.similar = new SimilarClusters(weights, fields.knowledge(), RANKING);
+    this.matchLevels = new MatchLevels(weights);
+    this.statsCounts = new StatsCounts(provinceOrder, gazetteer.areas());
+    this.facetLabels = new FacetLabels(provinceOrder, gazetteer.areas());
     this.gazetteer = gazetteer;
     this.filters = new FilterValues(gazetteer);
     this.highlighter = new Highlighter(fields);
@@ -167,7 +151,9 @@ public final class SearchService {
       IndexSearcher searcher = lease.searcher();
       int window = request.page() * request.size();
       QueryFactory.Parsed parsed = parse(request, lease);
-      Matching matching = matching(request, parsed, lease);
+      MatchLevels.Matching matching =
+          matchLevels.matching(
+              parsed, filterKey(request), lease, base -> drillDown(request, base, lease));
       DrillDownQuery query = drillDown(request, matching.ranking(), lease);
       boolean byScore = request.order() == SearchRequest.Order.RELEVANCE;
       DrillSideways.DrillSidewaysResult result =
@@ -203,19 +189,19 @@ public final class SearchService {
                 labelled
                     ? parsed
                         .memo()
-                        .readings(doc.doc, d -> matchedReadings(labels, parsed, searcher, d))
+                        .readings(doc.doc, d -> MatchLevels.readings(labels, parsed, searcher, d))
                     : List.of(),
                 highlight,
                 explain));
       }
-      FacetCounts facets = counts(result.facets, settings.facetSize());
+      FacetCounts facets = facetLabels.counts(result.facets, settings.facetSize());
       long found = result.hits.totalHits.value;
       long matches = matching.level() == null ? found : matching.matches();
       return new SearchResult(
           request.query(),
           matches,
           found - matches,
-          note(parsed, matches, found),
+          MatchLevels.note(parsed, matches, found),
           request.page(),
           request.size(),
           millisSince(start),
@@ -228,160 +214,15 @@ public final class SearchService {
     }
   }
 
-  /**
-   * The ranking query of a request and which clusters are matches.
-   *
-   * @param level the match query chosen (the strictest with a match under the filters), or null
-   *     when every cluster the query finds is a match
-   * @param matches how many clusters match under the filters
-   */
-  private record Matching(Query ranking, Query level, long matches) {}
-
-  /**
-   * The match level of the parsed query under the request's filters: the strictest that finds a
-   * cluster (place and product; then the product alone, the place relaxed). Matches get {@code
-   * matchBonus}, so they rank above every related cluster.
-   */
-  private Matching matching(
-      SearchRequest request, QueryFactory.Parsed parsed, ClusterIndex.Lease lease) {
-    if (parsed.matchesAll() || parsed.levels().isEmpty()) {
-      return new Matching(parsed.query(), null, 0);
-    }
-    String filters =
-        String.join("\u0000", request.provinces())
-            + "\u0001"
-            + String.join("\u0000", request.industries())
-            + "\u0001"
-            + String.join("\u0000", request.areas())
-            + "\u0001"
-            + String.join("\u0000", request.years());
-    ParsedMemo.Decided decided = parsed.memo().level(filters, f -> decide(request, parsed, lease));
-    if (decided.level() < 0) {
-      // Nothing matches: the related clusters, the concepts' neighbours among them.
-      return new Matching(parsed.wide(), new MatchNoDocsQuery(), 0);
-    }
-    // The matches as a bit set when the memo has them: ranking them first costs no clause work.
-    Query level =
-        decided.docs() != null
-            ? new DocSetQuery(
-                decided.docs(), lease.searcher().getIndexReader().getReaderCacheHelper().getKey())
-            : parsed.levels().get(decided.level());
-    // Every level lies inside the query, so the query is required and the bonus optional: a
-    // required clause spares the bulk disjunction scorer (BooleanScorer's 2,048 buckets, a fifth
-    // of a search's bytes) that a pure disjunction at the top would be scored with.
-    Query ranking =
-        new BooleanQuery.Builder()
-            .add(parsed.query(), Occur.MUST)
-            .add(new BoostQuery(new ConstantScoreQuery(level), weights.matchBonus()), Occur.SHOULD)
-            .build();
-    return new Matching(ranking, level, decided.matches());
-  }
-
-  /** The strictest level that finds a cluster under the request's filters, and how many. */
-  private ParsedMemo.Decided decide(
-      SearchRequest request, QueryFactory.Parsed parsed, ClusterIndex.Lease lease) {
-    IndexSearcher searcher = lease.searcher();
-    boolean small = searcher.getIndexReader().maxDoc() <= ParsedMemo.MAX_DOCS;
-    try {
-      for (int i = 0; i < parsed.levels().size(); i++) {
-        Query level = drillDown(request, parsed.levels().get(i), lease);
-        if (small) {
-          FixedBitSet docs = searcher.search(level, new DocSetCollector(searcher));
-          if (docs.cardinality() > 0) {
-            return new ParsedMemo.Decided(i, docs.cardinality(), docs);
-          }
-        } else {
-          long n = searcher.count(level);
-          if (n > 0) {
-            return new ParsedMemo.Decided(i, n, null);
-          }
-        }
-      }
-      return new ParsedMemo.Decided(-1, 0, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Collects the documents a query matches into one bit set over the reader's ids. */
-  private static final class DocSetCollector
-      implements CollectorManager<DocSetCollector.Bits, FixedBitSet> {
-    private final int maxDoc;
-
-    DocSetCollector(IndexSearcher searcher) {
-      this.maxDoc = searcher.getIndexReader().maxDoc();
-    }
-
-    /** One slice's documents. */
-    static final class Bits extends SimpleCollector {
-      final FixedBitSet docs;
-      private int base;
-
-      Bits(int maxDoc) {
-        this.docs = new FixedBitSet(maxDoc);
-      }
-
-      @Override
-      protected void doSetNextReader(LeafReaderContext context) {
-        base = context.docBase;
-      }
-
-      @Override
-      public void collect(int doc) {
-        docs.set(base + doc);
-      }
-
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-    }
-
-    @Override
-    public Bits newCollector() {
-      return new Bits(maxDoc);
-    }
-
-    @Override
-    public FixedBitSet reduce(Collection<Bits> slices) {
-      FixedBitSet all = new FixedBitSet(maxDoc);
-      slices.forEach(b -> all.or(b.docs));
-      return all;
-    }
-  }
-
-  /** The labels of the readings that found {@code doc}, in the plan's order. */
-  private static List<String> matchedReadings(
-      Weight[] weight, QueryFactory.Parsed parsed, IndexSearcher searcher, int doc) {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    Matches m;
-    try {
-      if (weight[0] == null) {
-        weight[0] = searcher.createWeight(parsed.wide(), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      }
-      m = weight[0].matches(leaf, doc - leaf.docBase);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (m == null) {
-      return List.of();
-    }
-    return NamedMatches.findNamedMatches(m).stream().map(NamedMatches::getName).distinct().toList();
-  }
-
-  /** A line for a person when the answer needs one, or null. */
-  private static String note(QueryFactory.Parsed parsed, long matches, long found) {
-    if (parsed.matchesAll()) {
-      return null;
-    }
-    if (found == 0) {
-      return "没有与“" + String.join(" ", parsed.understood().terms()) + "”相关的集群；试试更宽的词，或去掉一个条件。";
-    }
-    if (matches == 0) {
-      return "没有完全符合的集群；以下 " + found + " 个是相关集群。";
-    }
-    return null;
+  /** The request's filters as one key, for the memo of match levels. */
+  private static String filterKey(SearchRequest request) {
+    return String.join("\u0000", request.provinces())
+        + "\u0001"
+        + String.join("\u0000", request.industries())
+        + "\u0001"
+        + String.join("\u0000", request.areas())
+        + "\u0001"
+        + String.join("\u0000", request.years());
   }
 
   /** A score explanation as a tree of the parts that matched (values of zero left out). */
@@ -411,7 +252,8 @@ public final class SearchService {
     DrillSideways.DrillSidewaysResult result =
         new DrillSideways(lease.searcher(), facetsConfig, lease.facetState())
             .search(query, null, null, 1, RANKING, false);
-    return new FacetsOnly(result.hits.totalHits.value, counts(result.facets, Integer.MAX_VALUE));
+    return new FacetsOnly(
+        result.hits.totalHits.value, facetLabels.counts(result.facets, Integer.MAX_VALUE));
   }
 
   /**
@@ -426,66 +268,9 @@ public final class SearchService {
       QueryFactory.Parsed parsed = parse(counting, lease);
       DrillDownQuery query = drillDown(counting, parsed.query(), lease);
       return isWholeIndex(counting, parsed)
-          ? lease.perReader(Stats.class, () -> stats(lease, query))
-          : stats(lease, query);
+          ? lease.perReader(Stats.class, () -> statsCounts.of(lease, query))
+          : statsCounts.of(lease, query);
     }
-  }
-
-  /**
-   * The statistics of the clusters {@code query} matches, from the facet ordinals of the matches,
-   * never from their records. A whole index's are kept per reader and shared: never modified.
-   */
-  private Stats stats(ClusterIndex.Lease lease, Query query) throws IOException {
-    List<String> sectors = new ArrayList<>(IndustryRules.SECTORS);
-    sectors.add(IndustryRules.OTHER);
-    long[][] counts = new long[provinceOrder.size()][sectors.size()];
-    List<String> areaOrder = gazetteer.areas();
-    long[] byArea = new long[areaOrder.size()];
-    FacetsCollector matches = lease.searcher().search(query, new FacetsCollectorManager());
-    long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-    if (total > 0) {
-      Facets matrix = new SortedSetDocValuesFacetCounts(lease.statsState(), matches);
-      for (int p = 0; p < provinceOrder.size(); p++) {
-        FacetResult row = matrix.getAllChildren(Fields.DIM_PROVINCE_SECTOR, provinceOrder.get(p));
-        for (LabelAndValue cell : row == null ? new LabelAndValue[0] : row.labelValues) {
-          int s = sectors.indexOf(cell.label);
-          if (s >= 0) {
-            counts[p][s] = cell.value.longValue();
-          }
-        }
-      }
-      Facets facets = new SortedSetDocValuesFacetCounts(lease.facetState(), matches);
-      FacetResult areaCounts = facets.getAllChildren(Fields.DIM_AREA);
-      for (LabelAndValue cell :
-          areaCounts == null ? new LabelAndValue[0] : areaCounts.labelValues) {
-        int a = areaOrder.indexOf(cell.label);
-        if (a >= 0) {
-          byArea[a] = cell.value.longValue();
-        }
-      }
-    }
-    List<FacetValue> areas = new ArrayList<>();
-    for (int a = 0; a < areaOrder.size(); a++) {
-      areas.add(new FacetValue(areaOrder.get(a), byArea[a]));
-    }
-    List<FacetValue> byProvince = new ArrayList<>();
-    for (int p = 0; p < provinceOrder.size(); p++) {
-      byProvince.add(new FacetValue(provinceOrder.get(p), Arrays.stream(counts[p]).sum()));
-    }
-    List<FacetValue> bySector = new ArrayList<>();
-    for (int s = 0; s < sectors.size(); s++) {
-      long n = 0;
-      for (long[] row : counts) {
-        n += row[s];
-      }
-      bySector.add(new FacetValue(sectors.get(s), n));
-    }
-    return new Stats(
-        total,
-        byProvince,
-        bySector,
-        areas,
-        new Stats.Matrix(provinceOrder, List.copyOf(sectors), counts));
   }
 
   /**
@@ -620,47 +405,12 @@ public final class SearchService {
     }
     try (ClusterIndex.Lease lease = index.acquire()) {
       // One lease for the cluster and its relatives: a reindex in between cannot mix generations.
-      IndexSearcher searcher = lease.searcher();
       Optional<Cluster> cluster = find(lease, id);
       if (cluster.isEmpty()) {
         return Optional.empty();
       }
-      Cluster c = cluster.get();
-      String field = facetsConfig.getDimConfig(Fields.DIM_INDUSTRY).indexFieldName;
-      String provinceField = facetsConfig.getDimConfig(Fields.DIM_PROVINCE).indexFieldName;
-      BooleanQuery.Builder q = new BooleanQuery.Builder();
-      q.add(
-          related(DrillDownQuery.term(field, Fields.DIM_INDUSTRY, c.sector(), c.industry()), 100),
-          Occur.SHOULD);
-      q.add(related(DrillDownQuery.term(field, Fields.DIM_INDUSTRY, c.sector()), 10), Occur.SHOULD);
-      q.add(
-          related(DrillDownQuery.term(provinceField, Fields.DIM_PROVINCE, c.province()), 1),
-          Occur.SHOULD);
-      q.add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT);
-      TopDocs top = searcher.search(q.build(), size, RANKING);
-      StoredFields stored = searcher.storedFields();
-      List<SearchResult.Related> related = new ArrayList<>();
-      for (ScoreDoc doc : top.scoreDocs) {
-        Cluster other = lease.cluster(doc.doc, stored);
-        List<String> reasons = new ArrayList<>();
-        if (other.industry().equals(c.industry())) {
-          reasons.add("industry");
-        }
-        if (other.sector().equals(c.sector())) {
-          reasons.add("sector");
-        }
-        if (other.province().equals(c.province())) {
-          reasons.add("province");
-        }
-        related.add(new SearchResult.Related(other, reasons));
-      }
-      return Optional.of(new SearchResult.Similar(id, related));
+      return Optional.of(new SearchResult.Similar(id, similar.of(cluster.get(), lease, size)));
     }
-  }
-
-  /** The constant weight of one reason two clusters are related. */
-  private static Query related(Term term, float weight) {
-    return new BoostQuery(new ConstantScoreQuery(new TermQuery(term)), weight);
   }
 
   /** What the served index holds; STARTING while no verified generation is open. */
@@ -752,69 +502,6 @@ public final class SearchService {
               + distinct.size());
     }
     return distinct;
-  }
-
-  private FacetCounts counts(Facets facets, int topN) throws IOException {
-    List<FacetValue> provinces =
-        sorted(top(facets, topN, Fields.DIM_PROVINCE), byOrder(provinceOrder));
-    List<FacetValue> sectors = new ArrayList<>();
-    for (FacetValue sector : sorted(top(facets, topN, Fields.DIM_INDUSTRY), bySector())) {
-      List<FacetValue> industries =
-          sorted(top(facets, topN, Fields.DIM_INDUSTRY, sector.value()), Comparator.naturalOrder());
-      sectors.add(new FacetValue(sector.value(), sector.count(), industries));
-    }
-    List<FacetValue> areas = sorted(top(facets, topN, Fields.DIM_AREA), byOrder(gazetteer.areas()));
-    // Newest list first.
-    List<FacetValue> years =
-        top(facets, topN, Fields.DIM_YEAR).stream()
-            .sorted(Comparator.comparing(FacetValue::value).reversed())
-            .toList();
-    return new FacetCounts(provinces, sectors, areas, years);
-  }
-
-  private static List<FacetValue> top(Facets facets, int topN, String dim, String... path)
-      throws IOException {
-    FacetResult result =
-        topN == Integer.MAX_VALUE
-            ? facets.getAllChildren(dim, path)
-            : facets.getTopChildren(topN, dim, path);
-    return values(result);
-  }
-
-  private static List<FacetValue> values(FacetResult result) {
-    if (result == null) {
-      return List.of();
-    }
-    List<FacetValue> values = new ArrayList<>();
-    for (LabelAndValue lv : result.labelValues) {
-      if (lv.value.longValue() > 0) {
-        values.add(new FacetValue(lv.label, lv.value.longValue()));
-      }
-    }
-    return values;
-  }
-
-  /** Count descending, then the given order of labels. */
-  private static List<FacetValue> sorted(List<FacetValue> values, Comparator<String> labels) {
-    return values.stream()
-        .sorted(
-            Comparator.comparingLong(FacetValue::count)
-                .reversed()
-                .thenComparing(FacetValue::value, labels))
-        .toList();
-  }
-
-  private static Comparator<String> byOrder(List<String> order) {
-    return Comparator.comparingInt((String s) -> rank(order, s)).thenComparing(s -> s);
-  }
-
-  private static Comparator<String> bySector() {
-    return byOrder(IndustryRules.SECTORS);
-  }
-
-  private static int rank(List<String> order, String value) {
-    int i = order.indexOf(value);
-    return i < 0 ? order.size() : i;
   }
 
   private static double millisSince(long start) {

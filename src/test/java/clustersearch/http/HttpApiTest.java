@@ -208,13 +208,21 @@ class HttpApiTest {
   }
 
   @Test
-  void similarClustersShareTheIndustryFirstThenTheSectorThenTheProvince() throws Exception {
+  void similarClustersShareTheIndustryFirstThenAConceptThenTheSectorThenTheProvince()
+      throws Exception {
     JsonNode similar = get("/api/clusters/2021-21/similar?size=6").body().get("similar");
 
+    // 生物医药 (4.1): the same phrase, then the same concept (淄博, 成都), then one below it (细胞
+    // 4.1.1, 中药 4.1.3), then the sector only (医疗器械, 4.2).
     assertThat(ids(similar))
-        .containsExactly("2021-38", "2021-1", "2021-16", "2021-19", "2021-35", "2021-39");
+        .containsExactly("2021-38", "2021-19", "2021-35", "2021-1", "2021-39", "2021-16");
     assertThat(similar.get(0).get("reasons").toString()).isEqualTo("[\"industry\",\"sector\"]");
-    assertThat(similar.get(1).get("reasons").toString()).isEqualTo("[\"sector\"]");
+    assertThat(similar.get(1).get("reasons").toString()).isEqualTo("[\"concept\",\"sector\"]");
+    assertThat(similar.get(5).get("reasons").toString()).isEqualTo("[\"sector\"]");
+    // 淄博's page: 新乡 and 玉溪 (生物医药) above 天津细胞产业, issue 18's complaint.
+    List<String> zibo = ids(get("/api/clusters/2021-19/similar?size=6").body().get("similar"));
+    assertThat(zibo.indexOf("2021-21")).isLessThan(zibo.indexOf("2021-1"));
+    assertThat(zibo.indexOf("2021-38")).isLessThan(zibo.indexOf("2021-1"));
     assertThat(ids(get("/api/clusters/2021-20/similar?size=20").body().get("similar")))
         .doesNotContain("2021-20")
         .contains("2021-21"); // 新乡, the other 河南 cluster

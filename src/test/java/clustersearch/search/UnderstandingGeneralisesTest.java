@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +136,7 @@ class UnderstandingGeneralisesTest extends OnTheRealList {
   void aPlaceWithNoClusterShowsItsProvincesClustersAsRelated() throws IOException {
     SearchResult r = search("星城"); // 长沙 has none
     assertThat(r.total()).isZero();
+    assertThat(r.note()).isEqualTo("长沙没有集群；以下是湖南的集群（相关）。");
     assertThat(ids(r, SearchResult.Match.RELATED))
         .containsExactlyInAnyOrder("2021-26", "2021-27", "2021-28", "2021-29");
     assertThat(plan("星城").named())
@@ -204,5 +206,39 @@ class UnderstandingGeneralisesTest extends OnTheRealList {
       assertThat(QuerySyntax.parse(q)).as(q).isEmpty();
       assertThat(ids(search(q))).as(q).startsWith("2021-19");
     }
+  }
+
+  @Test
+  void theCompilerBuildsEachNamedClauseInTheFieldItsDimensionLivesIn() throws IOException {
+    java.util.Set<org.apache.lucene.index.Term> terms = new java.util.HashSet<>();
+    try (ClusterIndex.Lease lease = stack.index().acquire()) {
+      Query query =
+          service.queries().build("淄博 储能 科技", false, lease.searcher(), lease.vocabulary()).query();
+      query.visit(
+          new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, org.apache.lucene.index.Term... ts) {
+              terms.addAll(List.of(ts));
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(
+                org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+              return this;
+            }
+          });
+    }
+    // The place in $vocabulary, where places are indexed (it was built in $facets: a dead clause).
+    assertThat(terms)
+        .contains(
+            org.apache.lucene.facet.DrillDownQuery.term(
+                Fields.VOCABULARY_FACETS, Fields.DIM_PLACE, "淄博"),
+            new org.apache.lucene.index.Term(Fields.CONCEPT, "=6.5"),
+            new org.apache.lucene.index.Term(Fields.CONCEPT, "<6.5"))
+        .doesNotContain(
+            org.apache.lucene.facet.DrillDownQuery.term(
+                org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME,
+                Fields.DIM_PLACE,
+                "淄博"));
   }
 }
