@@ -79,13 +79,22 @@ final class ResponseCache {
     return body;
   }
 
-  /** The parameters in one order, so that ?a=1&b=2 and ?b=2&a=1 share an entry. */
+  /**
+   * The parameters ordered by name, so that ?a=1&b=2 and ?b=2&a=1 share an entry; the values of a
+   * repeated name keep their order (the sort is stable), since ?q=A&q=B and ?q=B&q=A can answer
+   * differently.
+   */
   static String canonical(String query) {
     if (query == null || query.isEmpty()) {
       return "";
     }
     String[] params = query.split("&");
-    Arrays.sort(params);
+    Arrays.sort(params, java.util.Comparator.comparing(ResponseCache::name));
     return String.join("&", params);
+  }
+
+  private static String name(String param) {
+    int eq = param.indexOf('=');
+    return eq < 0 ? param : param.substring(0, eq);
   }
 }

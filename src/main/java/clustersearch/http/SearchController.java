@@ -126,7 +126,8 @@ final class SearchController {
         ctx,
         service
             .get(id)
-            .orElseThrow(() -> ApiException.notFound("No cluster with id '" + id + "'")));
+            .orElseThrow(
+                () -> ApiException.notFound("No cluster with id '" + Text.bounded(id) + "'")));
   }
 
   /** GET /api/clusters/{id}/similar?size= */
@@ -137,7 +138,8 @@ final class SearchController {
         ctx,
         service
             .similar(id, size)
-            .orElseThrow(() -> ApiException.notFound("No cluster with id '" + id + "'")));
+            .orElseThrow(
+                () -> ApiException.notFound("No cluster with id '" + Text.bounded(id) + "'")));
   }
 
   /** GET /api/health */

@@ -5,6 +5,7 @@ import clustersearch.source.DataFolder;
 import clustersearch.source.ListDocument;
 import clustersearch.source.ListFormatException;
 import clustersearch.source.ListReaders;
+import clustersearch.source.ListYears;
 import clustersearch.source.Location;
 import clustersearch.source.ReadOptions;
 import java.io.IOException;
@@ -37,7 +38,11 @@ public final class ListAddition {
   public static Added add(AppConfig config, Path file, Integer year, boolean replace)
       throws IOException {
     ReadOptions options = ReadOptions.year(year);
+    if (year != null) {
+      ListYears.check(year, file); // before reading: 1850 would be read as the list's year
+    }
     ListDocument document = ListReaders.read(file, options); // refuses a broken file first
+    ListYears.check(document.year(), file);
     Path data = config.dataDir();
     List<ListDocument> lists = new ArrayList<>(); // each read once, for its year and the build
     Path replaced = null;

@@ -152,6 +152,18 @@ class CommandLineTest {
           .containsExactly("clusters-2021.txt");
     }
 
+    // A year the data folder's names cannot carry would stop every later build (issue 17, fault 4).
+    for (String year : java.util.List.of("1850", "99999", "-5", "0", "20233")) {
+      Run typo = run(in(home, "index", "--add", csv.toString(), "--year", year));
+      assertThat(typo.exit()).as(year).isEqualTo(1);
+      assertThat(typo.err()).as(year).contains("the year " + year + " is outside 2000–");
+    }
+    assertThat(Files.readString(home.resolve("index/CURRENT"))).isEqualTo(served);
+    try (var files = Files.list(home.resolve("data"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .containsExactly("clusters-2021.txt");
+    }
+
     Run added = run(in(home, "index", "--add", csv.toString(), "--year", "2023"));
     assertThat(added.exit()).as(added.err()).isZero();
     assertThat(added.out())
