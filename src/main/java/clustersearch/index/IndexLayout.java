@@ -43,24 +43,34 @@ public final class IndexLayout {
   private static final String LOCK = "build.lock";
   private static final String PREFIX = "gen-";
 
+  /** A generation's folder name, as builds write it: gen- and digits, nothing else. */
+  private static final java.util.regex.Pattern GENERATION_NAME =
+      java.util.regex.Pattern.compile(PREFIX + "\\d{1,19}");
+
   private final Path root;
 
   public IndexLayout(Path root) {
     this.root = root;
   }
 
-  /** The generation {@code CURRENT} names, if there is one and it exists. */
+  /**
+   * The generation {@code CURRENT} names, if there is one and it exists. A pointer that is not a
+   * generation's own name (bytes that are no text, a path that leaves the folder: gen-1/../..)
+   * names nothing: the newest intact generation is served instead, and the next build writes it
+   * anew.
+   */
   public Optional<Path> current() {
     Path pointer = root.resolve(CURRENT);
     try {
       if (!Files.isRegularFile(pointer)) {
         return Optional.empty();
       }
-      String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+      String name = new String(Files.readAllBytes(pointer), StandardCharsets.UTF_8).strip();
+      if (!GENERATION_NAME.matcher(name).matches()) {
+        return Optional.empty();
+      }
       Path generation = root.resolve(name);
-      return name.startsWith(PREFIX) && Files.isDirectory(generation)
-          ? Optional.of(generation)
-          : Optional.empty();
+      return Files.isDirectory(generation) ? Optional.of(generation) : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + pointer, e);
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,27 @@ class IndexBuildTest {
     try (Stream<Path> files = Files.list(indexDir)) {
       return files.filter(p -> p.getFileName().toString().startsWith("gen-")).count();
     }
+  }
+
+  @Test
+  void aDamagedOrEscapingCurrentPointerIsIgnoredAndTheNewestIntactGenerationServed(
+      @TempDir Path home) throws IOException {
+    // Issue 17, fault 6: one non-UTF-8 byte stopped serve and index; ../ served another folder.
+    IndexBuild.run(TestData.config(home));
+    Path index = home.resolve("index");
+    Files.createDirectories(home.resolve("elsewhere"));
+    for (byte[] current :
+        List.of(
+            new byte[] {'g', 'e', 'n', '-', (byte) 0xff},
+            "gen-1/../../elsewhere".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      Files.write(index.resolve("CURRENT"), current);
+
+      assertThat(new IndexLayout(index).current()).isEmpty();
+      try (var stack = clustersearch.search.SearchStack.open(TestData.config(home)).orElseThrow()) {
+        assertThat(stack.service().health().documents()).isEqualTo(43);
+      }
+    }
+    assertThat(IndexBuild.run(TestData.config(home)).clusters()).isEqualTo(43);
   }
 
   @Test
