@@ -32,6 +32,13 @@ import org.apache.lucene.search.Query;
  * the query names) and, relaxed in order, the place dropped before the product.
  */
 final class PlanCompiler {
+  /**
+   * Term clauses one query may make, per term of {@code search.maxQueryTerms}: a part's typed
+   * reading spreads its terms over the field groups (about four clauses a term), and the longest
+   * judged questions stay well under it.
+   */
+  static final int CLAUSES_PER_TERM = 4;
+
   /** Appended to a concept's label for the clause of its neighbours. */
   static final String RELATED_LABEL = " (related)";
 
@@ -127,6 +134,9 @@ final class PlanCompiler {
   /** The plan's parts and named readings, without the syntax's filters. */
   private Compiled compileFree(QueryPlan plan, TermLookup lookup, Vocabulary vocabulary) {
     int budget = settings.maxQueryTerms();
+    // Every term clause a query's readings make counts too, so that no text (499 single letters,
+    // each a part over every field) costs more than a few of the longest queries people type.
+    int clauseBudget = CLAUSES_PER_TERM * settings.maxQueryTerms();
     List<Query> clauses = new ArrayList<>();
     List<Query> neighbours = new ArrayList<>();
     List<Query> partMatches = new ArrayList<>();
@@ -136,6 +146,9 @@ final class PlanCompiler {
       List<Query> alternatives = new ArrayList<>();
       List<Query> matches = new ArrayList<>();
       for (Reading r : part.readings()) {
+        if (clauseBudget <= 0) {
+          break;
+        }
         Query q;
         Query related = null;
         if (r.kind() == Kind.EXACT) {
@@ -176,6 +189,7 @@ final class PlanCompiler {
           }
         }
         if (q != null) {
+          clauseBudget -= termCount(q) + (related == null ? 0 : termCount(related));
           Query weighted =
               NamedMatches.wrapQuery(r.label(), LuceneQueryBuilder.weighted(q, r.weight()));
           alternatives.add(weighted);
@@ -198,7 +212,7 @@ final class PlanCompiler {
       if (!matches.isEmpty()) {
         partMatches.add(any(matches));
       }
-      if (budget <= 0) {
+      if (budget <= 0 || clauseBudget <= 0) {
         break;
       }
     }
@@ -251,6 +265,24 @@ final class PlanCompiler {
         List.copyOf(levels),
         List.copyOf(readings),
         List.copyOf(needles));
+  }
+
+  /** How many term clauses a query holds. */
+  private static int termCount(Query q) {
+    int[] n = {0};
+    q.visit(
+        new org.apache.lucene.search.QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+            n[0] += terms.length;
+          }
+
+          @Override
+          public org.apache.lucene.search.QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return n[0];
   }
 
   /** The clusters whose phrase names the concept or one below it. */
