@@ -44,6 +44,9 @@ class ReleaseIT {
     assertThat(release.resolve("data/clusters-2021.txt")).exists();
     assertThat(release.resolve("README.md")).exists();
     assertThat(release.resolve("systemd/cluster-search.service")).exists();
+    // Issue 17, fault 13: a stop during start-up (exit 143) is not a failure to restart from.
+    assertThat(java.nio.file.Files.readString(release.resolve("systemd/cluster-search.service")))
+        .contains("SuccessExitStatus=143");
 
     try (ServerProcess server =
         ServerProcess.run(
