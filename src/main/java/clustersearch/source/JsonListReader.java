@@ -42,11 +42,16 @@ public final class JsonListReader implements ListReader {
     try {
       root = JSON.readTree(text.text().replaceFirst("^\uFEFF", ""));
     } catch (JsonProcessingException e) {
-      throw new ListFormatException(
-          file,
-          Location.at(
-              "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()),
-          "not valid JSON: " + e.getOriginalMessage());
+      // The parser's limits (nesting depth, number length) are errors without a location.
+      Location at =
+          e.getLocation() == null
+              ? Location.FILE
+              : Location.at(
+                  "line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr());
+      throw new ListFormatException(file, at, "not valid JSON: " + e.getOriginalMessage());
     }
     if (root == null || root.isMissingNode()) {
       throw new ListFormatException(file, Location.FILE, "the file is empty");

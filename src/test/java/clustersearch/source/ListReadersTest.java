@@ -390,4 +390,22 @@ class ListReadersTest {
       }
     }
   }
+
+  @Test
+  void jsonBeyondTheParsersLimitsIsRefusedWithTheFileNotACrash() throws IOException {
+    // Issue 17, fault 11: nesting 100,000 deep or a 500,000-digit number was a
+    // NullPointerException (the parser's limit errors carry no location).
+    Path deep = dir.resolve("deep.json");
+    Files.writeString(deep, "[".repeat(100_000) + "]".repeat(100_000));
+    Path number = dir.resolve("number.json");
+    Files.writeString(number, "[{\"序号\": " + "9".repeat(500_000) + "}]");
+
+    for (Path file : List.of(deep, number)) {
+      assertThatThrownBy(() -> read(file))
+          .as(file.toString())
+          .isInstanceOf(ListFormatException.class)
+          .hasMessageContaining(file.getFileName().toString())
+          .hasMessageContaining("not valid JSON");
+    }
+  }
 }
