@@ -31,7 +31,11 @@
     [hidden] { display: none !important; }`;
 
   function mount(host, options) {
-    const opts = Object.assign({ size: 5, lang: 'zh' }, options || {});
+    // An option not given (undefined, or a size that is no number) keeps its default: assigning
+    // undefined over the default sent size=undefined, a 400, and the widget showed nothing.
+    const given = Object.fromEntries(Object.entries(options || {})
+      .filter(([, v]) => v !== undefined && v !== null && v !== '' && !Number.isNaN(v)));
+    const opts = Object.assign({ size: 5, lang: 'zh' }, given);
     const t = LABELS[opts.lang] || LABELS.zh;
     const root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
     root.innerHTML = `<style>${STYLE}</style>

@@ -469,6 +469,25 @@ class BrowserTest {
   }
 
   @Test
+  void aWidgetWithoutASizeShowsItsDefaultNumberOfClusters() throws Exception {
+    // Issue 18: without data-size the widget sent size=undefined, got a 400 and showed nothing.
+    String page =
+        "<!doctype html><html><head><meta charset='utf-8'></head><body><div id='t'></div>"
+            + "<script src='"
+            + base
+            + "/embed.js' data-target='#t' data-province='湖北'></script></body></html>";
+    HttpServer portal = portal(page);
+    try {
+      browser.get("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
+      SearchContext widget = browser.findElement(By.id("t")).getShadowRoot();
+      waiting().until(d -> widget.findElements(By.cssSelector("li[data-id]")).size() == 4);
+      assertThat(widget.findElement(By.cssSelector(".total")).getText()).isEqualTo("共 4 个集群");
+    } finally {
+      portal.stop(0);
+    }
+  }
+
+  @Test
   void aPortalUsesTheCustomElementThemesItAndAnIframeLearnsItsHeight() throws Exception {
     String page =
         "<!doctype html><html><head><meta charset='utf-8'>"
