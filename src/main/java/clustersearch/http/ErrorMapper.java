@@ -20,7 +20,11 @@ final class ErrorMapper {
 
   private ErrorMapper() {}
 
-  static void register(RoutesConfig routes) {
+  /**
+   * @param damaged asked after an unexpected failure: true when the served index was found damaged
+   *     and set aside (the answer is then a 503 to retry, not a 500)
+   */
+  static void register(RoutesConfig routes, java.util.function.BooleanSupplier damaged) {
     routes.exception(
         ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
@@ -55,6 +59,17 @@ final class ErrorMapper {
     routes.exception(
         Exception.class,
         (e, ctx) -> {
+          if (damaged.getAsBoolean()) {
+            // Logged once by the index; a retry is served by an intact generation, or told
+            // that none is left.
+            ctx.header("Retry-After", "1");
+            send(
+                ctx,
+                503,
+                "index_unavailable",
+                "The served index was found damaged and set aside; retry the request.");
+            return;
+          }
           LOG.error("{} {} failed", ctx.method(), Text.bounded(ctx.path()), e);
           send(ctx, 500, "internal_error", "The server failed to answer this request.");
         });

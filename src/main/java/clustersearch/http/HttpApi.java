@@ -134,7 +134,7 @@ public final class HttpApi {
             routes.admin(ADMIN + "/reindex", controls::reindex);
             routes.admin(ADMIN + "/reload", controls::reload);
           }
-          ErrorMapper.register(routes.raw);
+          ErrorMapper.register(routes.raw, service::checkServedIndex);
         });
   }
 
@@ -174,7 +174,7 @@ public final class HttpApi {
 
     /** An admin action: POST only, never cached. */
     void admin(String path, Handler handler) {
-      raw.post(path, noStore(handler));
+      raw.post(path, mapped(noStore(handler)));
       templates.add(path);
       endpoints.add("POST " + path + " (Authorization: Bearer …)");
     }
@@ -189,9 +189,24 @@ public final class HttpApi {
 
     /** A GET route and its HEAD twin: the same status and headers, and Jetty sends no body. */
     private void get(String path, Handler handler) {
-      raw.get(path, handler);
-      raw.head(path, handler);
+      raw.get(path, mapped(handler));
+      raw.head(path, mapped(handler));
       templates.add(path);
+    }
+
+    /**
+     * {@code handler} with a Java {@code Error} (a read of a damaged mapped file ends in
+     * InternalError) handed to the error mapper as {@link HandlerError}: Javalin maps exceptions
+     * only, and an Error left the answer a cacheable text/plain 500 with an empty body.
+     */
+    private static Handler mapped(Handler handler) {
+      return ctx -> {
+        try {
+          handler.handle(ctx);
+        } catch (Error e) {
+          throw new HandlerError(e);
+        }
+      };
     }
   }
 

@@ -75,6 +75,9 @@ final class Metrics implements AutoCloseable {
             "cluster_search_index_failed_reloads", service, s -> s.status().failedReloads())
         .description("New generations refused because they failed their check")
         .register(registry);
+    FunctionCounter.builder("cluster_search_index_damaged", service, s -> s.status().damages())
+        .description("Served generations found damaged after a failed read and set aside")
+        .register(registry);
   }
 
   /** Records one answered request. */

@@ -95,6 +95,7 @@ public final class ClusterIndex implements Closeable {
     layout.completeGenerations().stream()
         .filter(p -> !candidates.contains(p))
         .forEach(candidates::add);
+    candidates.removeAll(damaged);
     List<String> failures = new ArrayList<>();
     for (Path candidate : candidates) {
       try {
@@ -146,6 +147,75 @@ public final class ClusterIndex implements Closeable {
       }
     }
   }
+
+  /**
+   * Checks the served generation after a read of it failed: when a file of it no longer passes its
+   * checksums (damaged while served: a disk error, a copy over it), it is set aside for good, the
+   * newest intact generation is served instead (or none, and the server is not ready), one line is
+   * logged and the damage counted. A check runs at most once a second; the checksums read every
+   * file.
+   *
+   * @return true when the served generation was found damaged and set aside
+   */
+  public synchronized boolean checkServed() {
+    Generation generation = current;
+    long now = System.nanoTime();
+    if (generation == null || now - lastCheck < CHECK_INTERVAL_NANOS) {
+      return false;
+    }
+    lastCheck = now;
+    try {
+      IndexSearcher searcher = generation.manager.acquire();
+      try {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+          leaf.reader().checkIntegrity();
+        }
+      } finally {
+        generation.manager.release(searcher);
+      }
+      return false;
+    } catch (IOException | RuntimeException | InternalError e) {
+      // InternalError: a read of a mapped file cut short under it (SIGBUS).
+      damaged.add(generation.path);
+      damages.incrementAndGet();
+      refused = generation.path;
+      current = null;
+      String why = describe(generation.path, e);
+      try {
+        generation.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      boolean other = false;
+      for (Path candidate : layout.completeGenerations()) {
+        if (damaged.contains(candidate)) {
+          continue;
+        }
+        try {
+          current = Generation.open(candidate, pinyin, stamp);
+          other = true;
+          break;
+        } catch (IOException | RuntimeException failed) {
+          damaged.add(candidate); // it fails its checks too: not tried again
+        }
+      }
+      problem = why + " while it was served";
+      LOG.warn(
+          "{}; {}. Rebuild the index with 'cluster-search index' or POST /api/admin/reindex",
+          problem,
+          other ? "now serving " + current.path.getFileName() : "no intact generation is left");
+      return true;
+    }
+  }
+
+  /** The least time between two checks of the served generation. */
+  private static final long CHECK_INTERVAL_NANOS = 1_000_000_000L;
+
+  /** Generations found damaged while served: never opened again by this server. */
+  private final java.util.Set<Path> damaged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private final AtomicLong damages = new AtomicLong();
+  private long lastCheck = System.nanoTime() - CHECK_INTERVAL_NANOS;
 
   /** The folder of the generation being served. */
   public Path generation() {
@@ -200,6 +270,7 @@ public final class ClusterIndex implements Closeable {
    * @param generation its folder name, or null
    * @param builtAt when it was marked complete, or null
    * @param problem why {@code CURRENT}'s generation is not served, or null
+   * @param damages generations found damaged while served
    */
   public record Status(
       boolean ready,
@@ -207,7 +278,8 @@ public final class ClusterIndex implements Closeable {
       Instant builtAt,
       String problem,
       long reloads,
-      long failedReloads) {}
+      long failedReloads,
+      long damages) {}
 
   public Status status() {
     Generation generation = current;
@@ -217,10 +289,11 @@ public final class ClusterIndex implements Closeable {
         generation == null ? null : generation.builtAt,
         problem,
         reloads.get(),
-        failedReloads.get());
+        failedReloads.get(),
+        damages.get());
   }
 
-  private static String describe(Path generation, Exception e) {
+  private static String describe(Path generation, Throwable e) {
     String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
     if (reason.length() > 300) {
       reason = reason.substring(0, 300) + "…";

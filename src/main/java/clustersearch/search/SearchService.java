@@ -436,6 +436,16 @@ public final class SearchService {
     return index.status();
   }
 
+  /**
+   * After a request failed unexpectedly: checks the served generation, and sets it aside when it
+   * was damaged while served (see {@link ClusterIndex#checkServed}).
+   *
+   * @return true when it was damaged: the request failed because of it
+   */
+  public boolean checkServedIndex() {
+    return index.checkServed();
+  }
+
   private void validate(SearchRequest request) {
     if (request.page() < 1) {
       throw new InvalidRequestException(
