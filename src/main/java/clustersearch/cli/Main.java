@@ -69,6 +69,7 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ListFormatException
+              || e instanceof java.io.IOException
               || e instanceof ConfigException
               || e instanceof InvalidRequestException
               || e instanceof IllegalStateException) {

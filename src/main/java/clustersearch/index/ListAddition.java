@@ -78,10 +78,24 @@ public final class ListAddition {
     }
     // A list without a title is stored under a name that carries its year, as read from there.
     lists.add(document);
-    IndexBuild.Report build = IndexBuild.runRead(config, lists);
-    Files.createDirectories(data);
+    // The copy is written beside its place first: a data folder that cannot take it (unwritable,
+    // full) stops the addition before the index changes; the rename after the build cannot fail
+    // for want of room.
     Path partial = data.resolve("." + stored.getFileName() + ".partial");
-    Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      Files.createDirectories(data);
+      Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot store " + file + " in " + data + " (" + e + "); nothing was changed", e);
+    }
+    IndexBuild.Report build;
+    try {
+      build = IndexBuild.runRead(config, lists);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
     Files.move(
         partial, stored, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     if (replaced != null && !replaced.equals(stored)) {

@@ -152,6 +152,19 @@ class CommandLineTest {
           .containsExactly("clusters-2021.txt");
     }
 
+    // Issue 17, fault 5: the index was swapped before the list was stored; when storing failed
+    // the index served records that data/ did not hold, and the next reindex dropped them.
+    Path blocked = Files.createDirectories(home.resolve("data/.clusters-2023.csv.partial/x"));
+    Run unstorable = run(in(home, "index", "--add", csv.toString(), "--year", "2023"));
+    assertThat(unstorable.exit()).isEqualTo(1);
+    assertThat(unstorable.err())
+        .contains("error: cannot store")
+        .contains("nothing was changed")
+        .doesNotContain("at clustersearch");
+    assertThat(Files.readString(home.resolve("index/CURRENT"))).isEqualTo(served);
+    Files.delete(blocked);
+    Files.delete(blocked.getParent());
+
     // A year the data folder's names cannot carry would stop every later build (issue 17, fault 4).
     for (String year : java.util.List.of("1850", "99999", "-5", "0", "20233")) {
       Run typo = run(in(home, "index", "--add", csv.toString(), "--year", year));
