@@ -208,6 +208,28 @@ public final class ClusterIndex implements Closeable {
     }
   }
 
+  /** What a refused generation's folder held when it was refused. */
+  private String refusedState = "";
+
+  /** A generation folder's files, sizes and times, to see whether a copy into it went on. */
+  private static String folderState(Path generation) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(generation)) {
+      StringBuilder state = new StringBuilder();
+      for (Path f : files.sorted().toList()) {
+        state
+            .append(f.getFileName())
+            .append(':')
+            .append(java.nio.file.Files.size(f))
+            .append(':')
+            .append(java.nio.file.Files.getLastModifiedTime(f).toMillis())
+            .append(';');
+      }
+      return state.toString();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "unreadable: " + e.getMessage();
+    }
+  }
+
   /** The least time between two checks of the served generation. */
   private static final long CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
@@ -228,8 +250,10 @@ public final class ClusterIndex implements Closeable {
 
   /**
    * Swaps in the generation {@code CURRENT} names if it changed and passes its checks; the old one
-   * closes once its last lease is released. A generation that fails is refused once, with one log
-   * line, and the old one stays served.
+   * closes once its last lease is released. A generation that fails is refused, with one log line,
+   * and the old one stays served; it is looked at again when its folder changes (a copy in
+   * progress: CURRENT copied before the files), never while it stays as it was, and never again
+   * once it was found damaged while served.
    *
    * @return true when a new generation is now served
    */
@@ -238,12 +262,18 @@ public final class ClusterIndex implements Closeable {
     Generation old = current;
     if (latest.isEmpty()
         || (old != null && latest.get().equals(old.path))
-        || latest.get().equals(refused)) {
+        || damaged.contains(latest.get())
+        || (latest.get().equals(refused) && folderState(latest.get()).equals(refusedState))) {
       return false;
     }
+    boolean again = latest.get().equals(refused);
     try {
       current = Generation.open(latest.get(), pinyin, stamp);
     } catch (IOException | RuntimeException e) {
+      refusedState = folderState(latest.get());
+      if (again) {
+        return false; // still incomplete or broken: said once already
+      }
       refused = latest.get();
       problem = describe(latest.get(), e);
       failedReloads.incrementAndGet();
