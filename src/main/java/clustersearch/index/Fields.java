@@ -51,9 +51,9 @@ public final class Fields {
    * The version of the fields and facet dimensions; a generation written with another is rebuilt,
    * not served (3: province rank, list title and category, the province / sector dimension; 4:
    * place, name and province / sector in facet fields of their own; 5: text fields without
-   * positions; 6: industry concepts and unit words).
+   * positions; 6: industry concepts and unit words; 7: a concept read by the longest term only).
    */
-  public static final String SCHEMA = "6";
+  public static final String SCHEMA = "7";
 
   /**
    * The configuration files whose content the index is built from (index-time configuration): an
