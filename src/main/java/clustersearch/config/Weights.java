@@ -50,41 +50,40 @@ public record Weights(
             "fields has unknown group '" + group + "' (known: " + FIELD_GROUPS + ")");
       }
     }
-    for (java.lang.reflect.RecordComponent c : Weights.class.getRecordComponents()) {
-      // Each weight by name, so a missing one stops start-up naming it, not the first query.
-      if (c.getName().equals("fields") || c.getName().equals("similar")) {
-        continue;
-      }
-      Object value =
-          switch (c.getName()) {
-            case "foundWhole" -> foundWhole;
-            case "wordWeight" -> wordWeight;
-            case "headBoost" -> headBoost;
-            case "fieldTieBreaker" -> fieldTieBreaker;
-            case "readingsTieBreaker" -> readingsTieBreaker;
-            case "synonym" -> synonym;
-            case "related" -> related;
-            case "relatedDecay" -> relatedDecay;
-            case "concept" -> concept;
-            case "pinyin" -> pinyin;
-            case "homophone" -> homophone;
-            case "entity" -> entity;
-            case "entityAndTerms" -> entityAndTerms;
-            case "minBigrams" -> minBigrams;
-            case "englishAllWords" -> englishAllWords;
-            case "maxVariants" -> maxVariants;
-            case "conceptMatch" -> conceptMatch;
-            case "conceptBroader" -> conceptBroader;
-            case "conceptSibling" -> conceptSibling;
-            case "policy" -> policy;
-            case "matchBonus" -> matchBonus;
-            case "nearby" -> nearby;
-            default -> throw new IllegalStateException("weight " + c.getName() + " not checked");
-          };
-      if (value == null) {
+    // Every weight by name, so a missing one stops start-up naming it, not the first query: the
+    // values in the order of the record's components.
+    Object[] values = {
+      fields,
+      foundWhole,
+      wordWeight,
+      headBoost,
+      fieldTieBreaker,
+      readingsTieBreaker,
+      synonym,
+      related,
+      relatedDecay,
+      concept,
+      pinyin,
+      homophone,
+      entity,
+      entityAndTerms,
+      minBigrams,
+      englishAllWords,
+      maxVariants,
+      conceptMatch,
+      conceptBroader,
+      conceptSibling,
+      policy,
+      matchBonus,
+      nearby,
+      similar
+    };
+    java.lang.reflect.RecordComponent[] components = Weights.class.getRecordComponents();
+    for (int i = 0; i < components.length; i++) {
+      if (values[i] == null) {
         throw new IllegalArgumentException(
             "'"
-                + c.getName()
+                + components[i].getName()
                 + "' is missing (every weight must be given; see the file's comments)");
       }
     }

@@ -124,12 +124,4 @@ public record QueryPlan(
         needles,
         notes);
   }
-
-  /** Every reading of the plan: the parts', then the named ones. */
-  public List<Reading> readings() {
-    java.util.List<Reading> all = new java.util.ArrayList<>();
-    parts.forEach(p -> all.addAll(p.readings()));
-    all.addAll(named);
-    return all;
-  }
 }

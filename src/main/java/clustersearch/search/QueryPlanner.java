@@ -225,7 +225,7 @@ final class QueryPlanner {
           didYouMean = r.text();
         }
       }
-      if (vocabulary.containing(part).isEmpty() && hasHan(part)) {
+      if (vocabulary.containing(part).isEmpty() && QueryText.hasHan(part)) {
         // The knowledge base reads words the list's own phrases do not hold (储能, 芯片设计, 碳中和);
         // a word an industry phrase or place holds whole is searched as the list has it.
         readings.addAll(concepts(part));
@@ -354,11 +354,6 @@ final class QueryPlanner {
       }
     }
     return List.copyOf(out.values());
-  }
-
-  private static boolean hasHan(String s) {
-    return s.codePoints()
-        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
   private static String trim(float w) {

@@ -15,6 +15,12 @@ final class QueryText {
 
   private QueryText() {}
 
+  /** True when {@code text} holds a Chinese character. */
+  static boolean hasHan(String text) {
+    return text.codePoints()
+        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  }
+
   static String normalize(String text) {
     String folded = NFKC.normalize(text).toLowerCase(Locale.ROOT);
     return HanTables.simplified(folded);

@@ -51,7 +51,7 @@ final class Segmenter {
   }
 
   private void cut(String piece, Vocabulary vocabulary, List<String> parts, List<String> dropped) {
-    if (!hasHan(piece)) {
+    if (!QueryText.hasHan(piece)) {
       if (fillerSet.contains(piece)) {
         dropped.add(piece);
       } else {
@@ -118,10 +118,5 @@ final class Segmenter {
       }
     }
     return null;
-  }
-
-  private static boolean hasHan(String s) {
-    return s.codePoints()
-        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 }

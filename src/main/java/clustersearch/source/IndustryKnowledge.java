@@ -74,11 +74,6 @@ public final class IndustryKnowledge {
     return conceptsByTerm.getOrDefault(word.toLowerCase(Locale.ROOT), List.of());
   }
 
-  /** The policy ids {@code word} names as a whole. */
-  public List<String> policiesOf(String word) {
-    return policiesByTerm.getOrDefault(word.toLowerCase(Locale.ROOT), List.of());
-  }
-
   /**
    * Every term of {@code text} that no longer term found holds: the longest reading wins (新能源 of
    * 新能源汽车 is not an energy, 化工 of 煤化工 not a chemical new material).
@@ -134,21 +129,5 @@ public final class IndustryKnowledge {
       out.add(p);
     }
     return out;
-  }
-
-  /** The sector (first level) of a concept id. */
-  public static String sectorOf(String id) {
-    int dot = id.indexOf('.');
-    return dot < 0 ? id : id.substring(0, dot);
-  }
-
-  /** How many concepts and terms the base holds, for the indexer's report. */
-  public String size() {
-    return concepts.size()
-        + " concepts, "
-        + policies.size()
-        + " policy groups, "
-        + (conceptsByTerm.size() + policiesByTerm.size())
-        + " distinct terms";
   }
 }
