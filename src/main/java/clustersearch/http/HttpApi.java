@@ -55,7 +55,21 @@ public final class HttpApi {
   }
 
   /** The admin routes' service and bearer token; without them the routes are not mounted at all. */
-  public record Admin(IndexAdmin admin, String token) {}
+  public record Admin(IndexAdmin admin, String token) {
+    /** The shortest bearer token accepted: a short one is guessed by trying. */
+    public static final int MIN_TOKEN_LENGTH = 16;
+
+    public Admin {
+      if (token == null || token.length() < MIN_TOKEN_LENGTH) {
+        throw new clustersearch.config.ConfigException(
+            "the admin token must be at least "
+                + MIN_TOKEN_LENGTH
+                + " characters (got "
+                + (token == null ? 0 : token.length())
+                + "); make one with: openssl rand -hex 16");
+      }
+    }
+  }
 
   /** What GET /api answers: the endpoints, for a person trying curl. */
   public record Index(String name, List<String> endpoints, String openapi, String docs) {}

@@ -2,6 +2,7 @@ package clustersearch.http;
 
 import static clustersearch.http.TestServer.enc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clustersearch.http.TestServer.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,6 +141,18 @@ class AdminTest {
     assertThat(server.get("/api/ready").body().get("generation").asText()).isEqualTo(before);
     JsonNode found = server.get("/api/search?q=" + enc("生物医药")).body();
     assertThat(found.get("total").asInt() + found.get("related").asInt()).isEqualTo(7);
+  }
+
+  @Test
+  void aShortAdminTokenStopsStartUp() {
+    // Issue 17, fault 15: a one-character token was accepted (and is guessed in seconds).
+    for (String token : List.of("x", "123456789012345")) {
+      assertThatThrownBy(() -> new HttpApi.Admin(null, token))
+          .as(token)
+          .isInstanceOf(clustersearch.config.ConfigException.class)
+          .hasMessageContaining("at least 16 characters");
+    }
+    assertThat(new HttpApi.Admin(null, TOKEN).token()).isEqualTo(TOKEN);
   }
 
   @Test
