@@ -323,8 +323,13 @@ public final class ClusterIndex implements Closeable {
         damages.get());
   }
 
+  /**
+   * Why a generation failed, for the log and for /api/ready, which anyone may read: files are named
+   * within the index folder ({@code index/gen-…/_0.cfs}), never by the host's paths.
+   */
   private static String describe(Path generation, Throwable e) {
-    String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+    String folder = generation.toAbsolutePath().getParent().toString();
+    String reason = (e.getClass().getSimpleName() + ": " + e.getMessage()).replace(folder, "index");
     if (reason.length() > 300) {
       reason = reason.substring(0, 300) + "…";
     }

@@ -58,6 +58,9 @@ class IndexIntegrityTest {
       assertThat(status.ready()).isTrue();
       assertThat(status.generation()).isEqualTo(intact.getFileName().toString());
       assertThat(status.problem()).contains(damaged.getFileName().toString());
+      // Issue 17, fault 15: readiness is public; it names files within index/, not the host's
+      // paths.
+      assertThat(status.problem()).doesNotContain(home.toAbsolutePath().toString());
       assertThat(found(stack.service().search(SearchRequest.of("生物医药", 10)))).isEqualTo(7);
       assertThat(stack.service().health().documents()).isEqualTo(43);
     }
