@@ -39,17 +39,7 @@ public record Weights(
 
   public Weights {
     fields = Map.copyOf(Objects.requireNonNull(fields, "weights.yaml needs 'fields'"));
-    for (String group : FIELD_GROUPS) {
-      if (!fields.containsKey(group)) {
-        throw new IllegalArgumentException("fields." + group + " is missing");
-      }
-    }
-    for (String group : fields.keySet()) {
-      if (!FIELD_GROUPS.contains(group)) {
-        throw new IllegalArgumentException(
-            "fields has unknown group '" + group + "' (known: " + FIELD_GROUPS + ")");
-      }
-    }
+    requireKeys("fields", "group", fields, FIELD_GROUPS);
     // Every weight by name, so a missing one stops start-up naming it, not the first query: the
     // values in the order of the record's components.
     Object[] values = {
@@ -87,23 +77,29 @@ public record Weights(
                 + "' is missing (every weight must be given; see the file's comments)");
       }
     }
-    similar = Map.copyOf(Objects.requireNonNull(similar, "'similar' is missing"));
-    for (String reason : SIMILAR_REASONS) {
-      if (!similar.containsKey(reason)) {
-        throw new IllegalArgumentException("similar." + reason + " is missing");
-      }
-    }
-    for (String reason : similar.keySet()) {
-      if (!SIMILAR_REASONS.contains(reason)) {
-        throw new IllegalArgumentException(
-            "similar has unknown reason '" + reason + "' (known: " + SIMILAR_REASONS + ")");
-      }
-    }
+    similar = Map.copyOf(similar);
+    requireKeys("similar", "reason", similar, SIMILAR_REASONS);
     for (float w : new float[] {synonym, related, concept, pinyin, homophone}) {
       if (w <= 0 || w >= 1) {
         throw new IllegalArgumentException(
             "synonym, related, concept, pinyin and homophone must be between 0 and 1, so that the"
                 + " query as typed ranks first");
+      }
+    }
+  }
+
+  /** Every key of {@code known} given in {@code table}, and no other (named as a {@code kind}). */
+  private static void requireKeys(
+      String table, String kind, Map<String, Float> given, java.util.List<String> known) {
+    for (String key : known) {
+      if (!given.containsKey(key)) {
+        throw new IllegalArgumentException(table + "." + key + " is missing");
+      }
+    }
+    for (String key : given.keySet()) {
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException(
+            table + " has unknown " + kind + " '" + key + "' (known: " + known + ")");
       }
     }
   }

@@ -95,31 +95,26 @@ public final class ClusterIndex implements Closeable {
     layout.completeGenerations().stream()
         .filter(p -> !candidates.contains(p))
         .forEach(candidates::add);
-    candidates.removeAll(damaged);
     List<String> failures = new ArrayList<>();
-    for (Path candidate : candidates) {
-      try {
-        Generation opened = Generation.open(candidate, pinyin, stamp);
-        Generation old = current;
-        current = opened;
-        if (old != null) {
-          old.close();
-        }
-        if (named.isPresent() && !named.get().equals(candidate)) {
-          refused = named.get();
-          problem = String.join("; ", failures);
-          LOG.warn(
-              "{}; serving {}, the newest intact generation. Rebuild the index with"
-                  + " 'cluster-search index' or POST /api/admin/reindex",
-              problem,
-              candidate.getFileName());
-        } else {
-          problem = null;
-        }
-        return true;
-      } catch (IOException | RuntimeException e) {
-        failures.add(describe(candidate, e));
+    Generation opened = openFirst(candidates, failures, failed -> {});
+    if (opened != null) {
+      Generation old = current;
+      current = opened;
+      if (old != null) {
+        old.close();
       }
+      if (named.isPresent() && !named.get().equals(opened.path)) {
+        refused = named.get();
+        problem = String.join("; ", failures);
+        LOG.warn(
+            "{}; serving {}, the newest intact generation. Rebuild the index with"
+                + " 'cluster-search index' or POST /api/admin/reindex",
+            problem,
+            opened.path.getFileName());
+      } else {
+        problem = null;
+      }
+      return true;
     }
     problem = failures.isEmpty() ? null : String.join("; ", failures);
     if (!failures.isEmpty()) {
@@ -186,26 +181,37 @@ public final class ClusterIndex implements Closeable {
       } catch (IOException closing) {
         e.addSuppressed(closing);
       }
-      boolean other = false;
-      for (Path candidate : layout.completeGenerations()) {
-        if (damaged.contains(candidate)) {
-          continue;
-        }
-        try {
-          current = Generation.open(candidate, pinyin, stamp);
-          other = true;
-          break;
-        } catch (IOException | RuntimeException failed) {
-          damaged.add(candidate); // it fails its checks too: not tried again
-        }
-      }
+      // A candidate that fails its checks too is not tried again.
+      current = openFirst(layout.completeGenerations(), new ArrayList<>(), damaged::add);
       problem = why + " while it was served";
       LOG.warn(
           "{}; {}. Rebuild the index with 'cluster-search index' or POST /api/admin/reindex",
           problem,
-          other ? "now serving " + current.path.getFileName() : "no intact generation is left");
+          current != null
+              ? "now serving " + current.path.getFileName()
+              : "no intact generation is left");
       return true;
     }
+  }
+
+  /**
+   * The first of {@code candidates} (damaged ones left out) that opens and passes its checks, or
+   * null; each that fails is described in {@code failures} and handed to {@code failed}.
+   */
+  private Generation openFirst(
+      List<Path> candidates, List<String> failures, java.util.function.Consumer<Path> failed) {
+    for (Path candidate : candidates) {
+      if (damaged.contains(candidate)) {
+        continue;
+      }
+      try {
+        return Generation.open(candidate, pinyin, stamp);
+      } catch (IOException | RuntimeException e) {
+        failures.add(describe(candidate, e));
+        failed.accept(candidate);
+      }
+    }
+    return null;
   }
 
   /** What a refused generation's folder held when it was refused. */
