@@ -114,6 +114,8 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
    * @param maxQueryTerms terms taken from one query; the rest is ignored, so no text can overflow
    * @param maxQueryLength characters of query text read; the rest is ignored, so a huge text costs
    *     no more CPU or cache memory than a long one
+   * @param maxExplainSize hits one request may ask explained (explain=true): an explanation is a
+   *     second scoring of the hit and kilobytes of JSON, so more is a 400
    * @param maxFilterValues distinct values one filter dimension may hold; more is a 400, so no
    *     request can overflow Lucene's clause limit
    */
@@ -124,6 +126,7 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
       Integer facetSize,
       Integer maxQueryTerms,
       Integer maxQueryLength,
+      Integer maxExplainSize,
       Integer maxFilterValues) {
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
@@ -131,6 +134,7 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     public static final int FACET_SIZE = 10;
     public static final int MAX_QUERY_TERMS = 32;
     public static final int MAX_QUERY_LENGTH = 1000;
+    public static final int MAX_EXPLAIN_SIZE = 10;
     public static final int MAX_FILTER_VALUES = 64;
 
     public Search {
@@ -142,6 +146,10 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
       maxQueryLength = Objects.requireNonNullElse(maxQueryLength, MAX_QUERY_LENGTH);
       if (maxQueryLength < 1 || maxQueryLength > 10_000) {
         throw new IllegalArgumentException("search.maxQueryLength must be 1..10000");
+      }
+      maxExplainSize = Objects.requireNonNullElse(maxExplainSize, MAX_EXPLAIN_SIZE);
+      if (maxExplainSize < 1 || maxExplainSize > maxSize) {
+        throw new IllegalArgumentException("search.maxExplainSize must be 1..search.maxSize");
       }
       maxFilterValues = Objects.requireNonNullElse(maxFilterValues, MAX_FILTER_VALUES);
       if (maxFilterValues < 1 || maxFilterValues > 512) {
@@ -158,7 +166,7 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     }
 
     static Search defaults() {
-      return new Search(null, null, null, null, null, null, null);
+      return new Search(null, null, null, null, null, null, null, null);
     }
   }
 

@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -39,6 +41,14 @@ public final class HttpApi {
   private static final String CLUSTER_PAGE = resource("public/cluster.html");
   static final String OPENAPI = resource("openapi.json");
 
+  /** The webjar files the pages load (versions pinned in the pom); no other is served. */
+  static final Set<String> WEBJAR_FILES =
+      Set.of(
+          "/webjars/echarts/4.1.0/map/json/china.json",
+          "/webjars/echarts/5.3.1/dist/echarts.min.js",
+          "/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js",
+          "/webjars/swagger-ui/5.34.1/swagger-ui.css");
+
   private HttpApi() {}
 
   private static String resource(String name) {
@@ -57,7 +67,7 @@ public final class HttpApi {
   /** The admin routes' service and bearer token; without them the routes are not mounted at all. */
   public record Admin(IndexAdmin admin, String token) {
     /** The shortest bearer token accepted: a short one is guessed by trying. */
-    public static final int MIN_TOKEN_LENGTH = 16;
+    public static final int MIN_TOKEN_LENGTH = 32;
 
     public Admin {
       if (token == null || token.length() < MIN_TOKEN_LENGTH) {
@@ -112,7 +122,16 @@ public final class HttpApi {
           // A 2,000-character Chinese query is 18 KB once URL-encoded; Jetty's default is 8 KB.
           cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
           cfg.staticFiles.add("/public", Location.CLASSPATH);
-          cfg.staticFiles.enableWebjars();
+          // Only the webjar files the pages load: swagger-ui's own index.html and
+          // oauth2-redirect.html (a petstore demo and an OAuth relay) are not served.
+          cfg.staticFiles.add(
+              files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "max-age=31622400");
+                files.skipFileFunction = req -> !WEBJAR_FILES.contains(req.getRequestURI());
+              });
           cfg.events.serverStopped(metrics::close);
           Routes routes = new Routes(cfg.routes, templates, endpoints);
           routes.raw.before(RequestIds::assign);
@@ -143,7 +162,8 @@ public final class HttpApi {
           routes.state(API + "/health", controller::health);
           routes.state(API + "/ready", controller::ready);
           if (admin != null) {
-            AdminController controls = new AdminController(admin.admin(), admin.token());
+            AdminController controls =
+                new AdminController(admin.admin(), admin.token(), new FailedAttempts());
             routes.raw.before(ADMIN + "/*", controls::authorize);
             routes.admin(ADMIN + "/reindex", controls::reindex);
             routes.admin(ADMIN + "/reload", controls::reload);

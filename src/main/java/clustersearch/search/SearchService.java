@@ -456,6 +456,17 @@ public final class SearchService {
           "invalid_parameter",
           "size must be from 1 to " + settings.maxSize() + ", got " + request.size());
     }
+    if (request.explain() && request.size() > settings.maxExplainSize()) {
+      throw new InvalidRequestException(
+          "invalid_parameter",
+          "explain=true explains at most "
+              + settings.maxExplainSize()
+              + " hits; ask for size="
+              + settings.maxExplainSize()
+              + " or fewer (got "
+              + request.size()
+              + ")");
+    }
     if ((long) request.page() * request.size() > settings.maxResultWindow()) {
       throw new InvalidRequestException(
           "result_window_too_large",

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The admin routes, mounted with a token: reindex and reload, and who may call them. */
 class AdminTest {
-  private static final String TOKEN = "s3cret-admin-token";
+  private static final String TOKEN = "s3cret-admin-token-0123456789abcdef";
 
   @TempDir Path home;
   TestServer server;
@@ -146,11 +146,11 @@ class AdminTest {
   @Test
   void aShortAdminTokenStopsStartUp() {
     // Issue 17, fault 15: a one-character token was accepted (and is guessed in seconds).
-    for (String token : List.of("x", "123456789012345")) {
+    for (String token : List.of("x", "123456789012345", "1234567890123456789012345678901")) {
       assertThatThrownBy(() -> new HttpApi.Admin(null, token))
           .as(token)
           .isInstanceOf(clustersearch.config.ConfigException.class)
-          .hasMessageContaining("at least 16 characters");
+          .hasMessageContaining("at least 32 characters");
     }
     assertThat(new HttpApi.Admin(null, TOKEN).token()).isEqualTo(TOKEN);
   }

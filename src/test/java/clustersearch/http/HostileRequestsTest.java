@@ -122,7 +122,8 @@ class HostileRequestsTest {
       throws Exception {
     Map<Integer, Integer> statuses = new TreeMap<>();
     List<String> failures = new ArrayList<>();
-    try (TestServer server = TestServer.withAdmin(home, "hostile-test-token")) {
+    try (TestServer server =
+        TestServer.withAdmin(home, "hostile-test-token-0123456789abcdef0123")) {
       for (int i = 0; i < REQUESTS; i++) {
         String method = METHODS[random.nextInt(METHODS.length)];
         // Methods other than GET and HEAD go on a fresh connection of their own: the JDK client

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OpenApiTest {
   private static final String DOC_URI = "https://cluster-search.invalid/openapi.json";
-  private static final String TOKEN = "openapi-test-token";
+  private static final String TOKEN = "openapi-test-token-0123456789abcdef0123";
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   private final JsonNode doc = readDoc();

@@ -351,4 +351,78 @@ class ProbeFaultsTest {
     assertThat(message.length()).isLessThan(300);
     assertThat(message).contains("xxxx…");
   }
+
+  // Second probe (issue 17), fault 15: failed admin attempts were not limited.
+
+  @Test
+  void aClientThatKeepsSendingWrongAdminTokensIsRefusedForAWhile(@TempDir Path own)
+      throws Exception {
+    String token = "a".repeat(HttpApi.Admin.MIN_TOKEN_LENGTH);
+    try (TestServer admin = TestServer.withAdmin(own, token)) {
+      for (int i = 0; i < FailedAttempts.MAX_FAILURES; i++) {
+        assertError(reload(admin, "Bearer wrong-" + i), 401, "unauthorized", "wrong");
+      }
+
+      // Locked now, even with the right token: guessing gains nothing.
+      Response locked = reload(admin, "Bearer " + token);
+      assertError(locked, 429, "too_many_attempts", "try again in");
+      assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 60L);
+    }
+  }
+
+  private static Response reload(TestServer admin, String authorization) throws Exception {
+    return admin.send(
+        admin
+            .request("/api/admin/reload")
+            .header("Authorization", authorization)
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  // Second probe (issue 17), fault 15: swagger-ui's demo page and OAuth relay were served.
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/webjars/swagger-ui/5.34.1/index.html",
+        "/webjars/swagger-ui/5.34.1/oauth2-redirect.html",
+        "/webjars/swagger-ui/5.34.1/swagger-initializer.js",
+        "/webjars/echarts/5.3.1/package.json"
+      })
+  void onlyTheWebjarFilesThePagesLoadAreServed(String path) throws Exception {
+    assertError(server.get(path), 404, "not_found", "");
+  }
+
+  @Test
+  void everyWebjarFileAPageLoadsIsServed() throws Exception {
+    for (String page : List.of("/docs", "/dashboard")) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("/webjars/[^\"' )]+")
+              .matcher(server.get(page).raw().body() + server.get(page + ".js").raw().body());
+      while (m.find()) {
+        assertThat(server.get(m.group()).status()).as(m.group()).isEqualTo(200);
+      }
+    }
+    for (String file : HttpApi.WEBJAR_FILES) {
+      assertThat(server.get(file).status()).as(file).isEqualTo(200);
+    }
+  }
+
+  // Second probe (issue 17), fault 7: explain=true&size=100 on a 32-word query cost 153 ms of CPU
+  // and 300 KB.
+
+  @Test
+  void explainIsLimitedInHitsAndSize() throws Exception {
+    String words = String.join(" ", Collections.nCopies(4, "生物医药 新材料 智能制造 光电 储能 锂电 氢能 集成电路 软件 航空"));
+    assertError(
+        server.get("/api/search?explain=true&size=100&q=" + enc(words)),
+        400,
+        "invalid_parameter",
+        "at most 10");
+
+    Response explained = server.get("/api/search?explain=true&size=10&q=" + enc(words));
+    assertThat(explained.status()).isEqualTo(200);
+    assertThat(explained.body().get("hits").get(0).get("explain")).isNotNull();
+    assertThat(explained.raw().body().length()).isLessThan(100_000);
+  }
 }
