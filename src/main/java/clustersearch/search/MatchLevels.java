@@ -193,9 +193,9 @@ final class MatchLevels {
       return "没有与“" + String.join(" ", parsed.understood().terms()) + "”相关的集群；试试更宽的词，或去掉一个条件。";
     }
     if (matches == 0) {
-      return parsed.plan().notes().isEmpty()
+      return parsed.notes().isEmpty()
           ? "没有完全符合的集群；以下 " + found + " 个是相关集群。"
-          : String.join("", parsed.plan().notes());
+          : String.join("", parsed.notes());
     }
     return null;
   }

@@ -2,10 +2,15 @@ package clustersearch.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 
 /**
  * Parsed queries per index reader, so a query typed again (portals send the same few industry words
@@ -13,18 +18,20 @@ import org.apache.lucene.index.IndexReader;
  * parsed query holds term statistics of one reader, so entries are keyed by reader and go when the
  * reader closes; new synonyms clear everything.
  *
- * <p>Bounded by weight, not by entries: each entry weighs the characters it holds (the text, its
- * readings and highlight needles) plus a fixed cost for the query objects, and the cache keeps at
- * most {@link #MAX_BYTES}. Texts are cut before they get here (search.maxQueryLength), so no
- * request can make one entry large; the probe that kept 175 MB alive with 1,020 distinct 60 KB
- * queries now keeps at most a few MB.
+ * <p>Bounded by what its entries keep alive, not by their number: each weighs its query nodes and
+ * characters ({@link #estimatedBytes}), and the cache keeps at most {@link #MAX_BYTES}. A fixed
+ * cost per entry was not enough: a 1,000-character query holds some 2,000 query nodes, and the
+ * second probe kept 50 MB alive under a 4 MB budget that way.
  */
 final class ParsedQueryCache {
   /** The most the cache may hold, estimated; a few thousand typical queries fit. */
   static final long MAX_BYTES = 4L * 1024 * 1024;
 
   /** The estimated cost of one entry's query objects (clauses, term states) beyond its text. */
-  private static final int ENTRY_OVERHEAD_BYTES = 4096;
+  private static final int ENTRY_OVERHEAD_BYTES = 2048;
+
+  /** The estimated cost of one node of a parsed query tree (see {@link #estimatedBytes}). */
+  static final int BYTES_PER_NODE = 120;
 
   private record Key(IndexReader.CacheKey reader, String text) {}
 
@@ -63,15 +70,59 @@ final class ParsedQueryCache {
   }
 
   private static int weight(Key key, QueryFactory.Parsed parsed) {
-    long chars = key.text().length();
-    for (String s : parsed.readings()) {
-      chars += s.length();
+    return (int) Math.min(Integer.MAX_VALUE, estimatedBytes(key.text(), parsed));
+  }
+
+  /**
+   * What an entry keeps alive, estimated from what it holds: each query node (a boolean query with
+   * its clause sets, a clause, a boost, a term with its per-segment states) at {@link
+   * #BYTES_PER_NODE}, each character twice, and the memo at its most. The constants were measured
+   * with a class histogram of the heap ({@code ParsedQueryCacheTest}), which fails when they fall
+   * behind what the entries really hold.
+   */
+  static long estimatedBytes(String text, QueryFactory.Parsed parsed) {
+    long chars = text.length();
+    for (List<String> strings :
+        List.of(
+            parsed.readings(),
+            parsed.needles(),
+            parsed.notes(),
+            parsed.understood().terms(),
+            parsed.understood().dropped())) {
+      for (String s : strings) {
+        chars += s.length();
+      }
     }
-    for (String s : parsed.needles()) {
-      chars += s.length();
+    NodeCounter nodes = new NodeCounter();
+    parsed.query().visit(nodes);
+    if (parsed.wide() != parsed.query()) {
+      parsed.wide().visit(nodes);
     }
-    return (int)
-        Math.min(Integer.MAX_VALUE, 2 * chars + ENTRY_OVERHEAD_BYTES + ParsedMemo.MAX_BYTES);
+    for (Query level : parsed.levels()) {
+      level.visit(nodes);
+    }
+    return ENTRY_OVERHEAD_BYTES + 2 * chars + nodes.count * BYTES_PER_NODE + ParsedMemo.MAX_BYTES;
+  }
+
+  /** Counts the nodes of a query tree: sub-queries, leaves and terms. */
+  static final class NodeCounter extends QueryVisitor {
+    long count;
+
+    @Override
+    public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+      count++;
+      return this;
+    }
+
+    @Override
+    public void consumeTerms(Query query, Term... terms) {
+      count += terms.length;
+    }
+
+    @Override
+    public void visitLeaf(Query query) {
+      count++;
+    }
   }
 
   /** The characters of the query texts held, for tests. */

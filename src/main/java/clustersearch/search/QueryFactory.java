@@ -50,6 +50,9 @@ public final class QueryFactory {
    * @param needles the character strings the highlighter marks
    * @param understood the places, areas, sectors, industries and terms the query names
    * @param didYouMean the phrase a typo was read as (富硒 for 富西), or null
+   * @param notes what the plan tells the user (长沙没有集群 …), in order
+   * @param matchesAll the query asks for every cluster
+   * @param memo what searches of this query under each filter set found, kept with it
    */
   public record Parsed(
       Query query,
@@ -59,14 +62,9 @@ public final class QueryFactory {
       List<String> needles,
       Understood understood,
       String didYouMean,
-      QueryPlan plan,
-      ParsedMemo memo) {
-
-    /** True when the query asks for every cluster. */
-    public boolean matchesAll() {
-      return plan.matchAll();
-    }
-  }
+      List<String> notes,
+      boolean matchesAll,
+      ParsedMemo memo) {}
 
   /**
    * The query for {@code text} against {@code searcher}'s index; blank text matches every cluster.
@@ -106,7 +104,8 @@ public final class QueryFactory {
         compiled.needles(),
         plan.understood(),
         plan.didYouMean(),
-        plan,
+        plan.notes(),
+        plan.matchAll(),
         new ParsedMemo());
   }
 
