@@ -68,8 +68,14 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            // A file that cannot be read or written: which and why, relative to here.
+            commandLine
+                .getErr()
+                .println("error: " + clustersearch.config.IoErrors.describe(e, Path.of("")));
+            return 1;
+          }
           if (e instanceof ListFormatException
-              || e instanceof java.io.IOException
               || e instanceof ConfigException
               || e instanceof InvalidRequestException
               || e instanceof IllegalStateException) {

@@ -1,10 +1,10 @@
 package clustersearch.http;
 
 import clustersearch.config.ConfigException;
+import clustersearch.config.IoErrors;
 import clustersearch.search.IndexAdmin;
 import clustersearch.source.ListFormatException;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -57,12 +57,19 @@ final class AdminController {
   }
 
   /** POST /api/admin/reindex */
-  void reindex(Context ctx) throws IOException {
+  void reindex(Context ctx) {
     try {
       Json.send(ctx, admin.reindex());
     } catch (ListFormatException e) {
       throw new ApiException(
-          422, "invalid_list", e.getMessage() + " (the served index is unchanged)");
+          422,
+          "invalid_list",
+          IoErrors.relative(e.getMessage(), admin.home()) + " (the served index is unchanged)");
+    } catch (IndexAdmin.ReindexFailedException e) {
+      throw new ApiException(
+          422,
+          "reindex_failed",
+          "The reindex failed: " + e.getMessage() + " (the served index is unchanged)");
     } catch (IllegalStateException e) {
       throw new ApiException(409, "build_in_progress", e.getMessage());
     }

@@ -108,6 +108,13 @@ public final class IndexLayout {
    */
   Lock lockForBuild() throws IOException {
     Files.createDirectories(root);
+    try {
+      // Made here so that a folder that cannot be written says so: Lucene swallows this failure
+      // and then reports the lock file as missing.
+      Files.createFile(root.resolve(LOCK));
+    } catch (FileAlreadyExistsException e) {
+      // Left by an earlier build; the OS lock on it is what counts.
+    }
     Directory dir = FSDirectory.open(root);
     try {
       Lock lock = dir.obtainLock(LOCK);
@@ -127,7 +134,9 @@ public final class IndexLayout {
     } catch (LockObtainFailedException e) {
       dir.close();
       throw new IllegalStateException(
-          "another index build is running (it holds " + root.resolve(LOCK) + "); try again later");
+          "another index build is running (it holds "
+              + root.getFileName().resolve(LOCK)
+              + "); try again later");
     }
   }
 

@@ -46,6 +46,11 @@ public final class Indexer {
         } catch (IOException cleanup) {
           e.addSuppressed(cleanup);
         }
+        if (e instanceof IOException io && !(io instanceof java.nio.file.FileSystemException)) {
+          // Lucene's write failures (a full disk) name no file: say which generation it was.
+          throw new IOException(
+              "writing " + generation + ": " + clustersearch.config.IoErrors.reason(io), io);
+        }
         throw e;
       }
       lock.ensureValid();

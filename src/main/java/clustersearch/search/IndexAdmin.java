@@ -1,6 +1,7 @@
 package clustersearch.search;
 
 import clustersearch.config.AppConfig;
+import clustersearch.config.IoErrors;
 import clustersearch.config.Synonyms;
 import clustersearch.index.IndexBuild;
 import clustersearch.source.DataFolder;
@@ -36,17 +37,30 @@ public final class IndexAdmin {
   /** A cluster classified as 其他. */
   public record Other(String id, String name, String industry) {}
 
+  /** A reindex that failed reading or writing files (not a broken list): said in one line. */
+  public static final class ReindexFailedException extends RuntimeException {
+    ReindexFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** What a reload re-read. */
   public record Reloaded(String synonyms, int rules, String generation) {}
 
   /**
    * Builds a new generation from the data folder aside (the served one is untouched until the new
    * one is complete and verified), swaps it in, and re-reads the synonyms. A broken list throws
-   * {@link clustersearch.source.ListFormatException} with file and line, and nothing changes.
+   * {@link clustersearch.source.ListFormatException} with file and line, a file that cannot be read
+   * or written (a read-only or full disk) {@link ReindexFailedException}, and nothing changes.
    */
-  public Reindexed reindex() throws IOException {
-    IndexBuild.Report report = IndexBuild.run(config);
-    stack.index().reloadIfChanged();
+  public Reindexed reindex() {
+    IndexBuild.Report report;
+    try {
+      report = IndexBuild.run(config);
+      stack.index().reloadIfChanged();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new ReindexFailedException(IoErrors.describe(e, config.home()), e);
+    }
     stack.service().setSynonyms(config.synonyms());
     return new Reindexed(
         report.generation().getFileName().toString(),
@@ -54,6 +68,11 @@ public final class IndexAdmin {
         report.lists().stream().map(IndexAdmin::listRead).toList(),
         report.other().stream().map(c -> new Other(c.id(), c.name(), c.industry())).toList(),
         report.took().toNanos() / 1e6);
+  }
+
+  /** The project folder, which messages name paths relative to. */
+  public java.nio.file.Path home() {
+    return config.home();
   }
 
   /** Re-reads synonyms.txt, the query-time configuration; the index is not touched. */

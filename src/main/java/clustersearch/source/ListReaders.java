@@ -65,6 +65,9 @@ public final class ListReaders {
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(HEAD);
+    } catch (IOException e) {
+      throw new ListFormatException(
+          file, Location.FILE, "cannot be read (" + clustersearch.config.IoErrors.reason(e) + ")");
     }
     if (head.length == 0) {
       throw new ListFormatException(file, Location.FILE, "the file is empty");
