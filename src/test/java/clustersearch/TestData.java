@@ -29,12 +29,9 @@ public final class TestData {
     AppConfig real = AppConfig.load(home, CONFIG);
     Settings s = real.settings();
     Settings settings =
-        new Settings(
-            s.server(),
+        s.withPaths(
             new Settings.Paths(
-                dataDir.toAbsolutePath().toString(), home.resolve("index").toString()),
-            s.search(),
-            s.analysis());
+                dataDir.toAbsolutePath().toString(), home.resolve("index").toString()));
     return real.with(settings);
   }
 

@@ -104,7 +104,8 @@ final class IndexCommand implements Callable<Integer> {
     Classifier classifier = Classifier.of(config);
     boolean failed = false;
     for (Path file : files) {
-      ListCheck.Result result = ListCheck.check(file, ReadOptions.year(year), classifier);
+      ListCheck.Result result =
+          ListCheck.check(file, ReadOptions.year(year, config.settings().lists()), classifier);
       print(result, System.out);
       failed |= result.failed();
     }

@@ -76,11 +76,8 @@ final class ServeCommand implements Callable<Integer> {
       Settings s = config.settings();
       config =
           config.with(
-              new Settings(
-                  s.server(),
-                  new Settings.Paths(s.paths().data(), indexFrom.toAbsolutePath().toString()),
-                  s.search(),
-                  s.analysis()));
+              s.withPaths(
+                  new Settings.Paths(s.paths().data(), indexFrom.toAbsolutePath().toString())));
     }
     Settings.Server server = config.settings().server();
     SearchStack stack = SearchStack.create(config);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** {@code config/settings.yaml}: server, paths, search and analysis settings, with defaults. */
-public record Settings(Server server, Paths paths, Search search, Analysis analysis) {
+public record Settings(Server server, Paths paths, Search search, Analysis analysis, Lists lists) {
 
   public static final String FILE = "settings.yaml";
 
@@ -14,11 +14,17 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
     paths = Objects.requireNonNullElseGet(paths, Paths::defaults);
     search = Objects.requireNonNullElseGet(search, Search::defaults);
     analysis = Objects.requireNonNullElseGet(analysis, Analysis::defaults);
+    lists = Objects.requireNonNullElseGet(lists, Lists::defaults);
+  }
+
+  /** These settings reading and writing the index at {@code paths}. */
+  public Settings withPaths(Paths paths) {
+    return new Settings(server, paths, search, analysis, lists);
   }
 
   /** Every setting at its default. */
   public static Settings defaults() {
-    return new Settings(null, null, null, null);
+    return new Settings(null, null, null, null, null);
   }
 
   /** Reads {@code settings.yaml} from {@code configDir}. */
@@ -185,6 +191,38 @@ public record Settings(Server server, Paths paths, Search search, Analysis analy
 
     static Analysis defaults() {
       return new Analysis(null);
+    }
+  }
+
+  /**
+   * What one list file may hold, checked while it is read, so that no file (a PDF of millions of
+   * drawing operations, a sheet of 400,000 rows) can exhaust the memory of the indexer or of the
+   * server's reindex. The published lists are far below every limit (the 2021 list: 43 rows, 3
+   * pages); a synthetic list for a scale run raises them in its own settings.
+   *
+   * @param maxBytes bytes of one list file
+   * @param maxRows rows of one list (counted before a spreadsheet is loaded)
+   * @param maxPages pages of one PDF list
+   * @param maxPdfOperations content-stream operations (text, drawing) of one PDF list, all pages
+   */
+  public record Lists(Long maxBytes, Integer maxRows, Integer maxPages, Integer maxPdfOperations) {
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+    public static final int MAX_ROWS = 20_000;
+    public static final int MAX_PAGES = 200;
+    public static final int MAX_PDF_OPERATIONS = 500_000;
+
+    public Lists {
+      maxBytes = Objects.requireNonNullElse(maxBytes, MAX_BYTES);
+      maxRows = Objects.requireNonNullElse(maxRows, MAX_ROWS);
+      maxPages = Objects.requireNonNullElse(maxPages, MAX_PAGES);
+      maxPdfOperations = Objects.requireNonNullElse(maxPdfOperations, MAX_PDF_OPERATIONS);
+      if (maxBytes < 1 || maxRows < 1 || maxPages < 1 || maxPdfOperations < 1) {
+        throw new IllegalArgumentException("every lists.* limit must be 1 or more");
+      }
+    }
+
+    public static Lists defaults() {
+      return new Lists(null, null, null, null);
     }
   }
 }

@@ -40,7 +40,7 @@ public final class IndexBuild {
 
   /** Builds and publishes the index of {@code config}'s data folder. */
   public static Report run(AppConfig config) throws IOException {
-    return run(config, DataFolder.sources(config.dataDir()));
+    return run(config, DataFolder.sources(config.dataDir(), config.settings().lists()));
   }
 
   /** Builds and publishes the index of {@code sources}. */

@@ -37,7 +37,7 @@ public final class ListAddition {
   /** Adds {@code file} to {@code config}'s data folder and rebuilds. */
   public static Added add(AppConfig config, Path file, Integer year, boolean replace)
       throws IOException {
-    ReadOptions options = ReadOptions.year(year);
+    ReadOptions options = ReadOptions.year(year, config.settings().lists());
     if (year != null) {
       ListYears.check(year, file); // before reading: 1850 would be read as the list's year
     }
@@ -47,7 +47,7 @@ public final class ListAddition {
     List<ListDocument> lists = new ArrayList<>(); // each read once, for its year and the build
     Path replaced = null;
     if (Files.isDirectory(data) && hasLists(data)) {
-      for (DataFolder.Source source : DataFolder.sources(data)) {
+      for (DataFolder.Source source : DataFolder.sources(data, config.settings().lists())) {
         ListDocument read = ListReaders.read(source.file(), source.options());
         int existing = read.year();
         if (existing != document.year()) {

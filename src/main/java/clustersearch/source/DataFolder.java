@@ -1,5 +1,6 @@
 package clustersearch.source;
 
+import clustersearch.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +28,17 @@ public final class DataFolder {
   /** A list file to read, and how. */
   public record Source(Path file, ReadOptions options) {}
 
-  /** The lists of {@code dir} as sources: each file's year from its title, else from its name. */
-  public static List<Source> sources(Path dir) throws IOException {
-    return listFiles(dir).stream().map(DataFolder::source).toList();
+  /**
+   * The lists of {@code dir} as sources: each file's year from its title, else from its name, each
+   * read under {@code limits}.
+   */
+  public static List<Source> sources(Path dir, Settings.Lists limits) throws IOException {
+    return listFiles(dir).stream().map(file -> source(file, limits)).toList();
   }
 
   /** A data file as a source: its year from its title, else from its name. */
-  public static Source source(Path file) {
-    return new Source(file, new ReadOptions(yearInName(file), true));
+  public static Source source(Path file, Settings.Lists limits) {
+    return new Source(file, new ReadOptions(yearInName(file), true, limits));
   }
 
   /** The list files of {@code dir}, sorted by name. */
@@ -64,14 +68,10 @@ public final class DataFolder {
     return m.find() ? Integer.parseInt(m.group(1)) : null;
   }
 
-  /** Reads one data file: the year from its title, else from its name. */
-  public static ListDocument read(Path file) throws IOException {
-    return ListReaders.read(file, source(file).options());
-  }
-
   /** Parses and classifies every list of {@code dir}; two lists of the same year are an error. */
-  public static List<Read> readAll(Path dir, Classifier classifier) throws IOException {
-    return readAll(sources(dir), classifier);
+  public static List<Read> readAll(Path dir, Settings.Lists limits, Classifier classifier)
+      throws IOException {
+    return readAll(sources(dir, limits), classifier);
   }
 
   /** Parses and classifies {@code sources}; two lists of the same year are an error. */

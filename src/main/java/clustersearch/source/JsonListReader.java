@@ -71,7 +71,7 @@ public final class JsonListReader implements ListReader {
     ReadOptions effective = options;
     if (title == null && options.year() == null) {
       Integer year = commonYear(records);
-      effective = year == null ? options : ReadOptions.year(year);
+      effective = year == null ? options : options.withYear(year);
     }
     List<ListTable.RawRow> rows = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {

@@ -62,6 +62,17 @@ public final class ListReaders {
     if (!Files.isRegularFile(file)) {
       throw new ListFormatException(file, Location.FILE, "no such file");
     }
+    long bytes = Files.size(file);
+    if (bytes > options.limits().maxBytes()) {
+      throw new ListFormatException(
+          file,
+          Location.FILE,
+          "the file is "
+              + megabytes(bytes)
+              + "; a list may be at most "
+              + megabytes(options.limits().maxBytes())
+              + " (settings.yaml lists.maxBytes)");
+    }
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(HEAD);
@@ -86,6 +97,23 @@ public final class ListReaders {
           "named ." + extension + " but not " + reader.format() + " inside" + actually);
     }
     return reader.read(file, options);
+  }
+
+  /** 138.0 MB, 9 KB. */
+  private static String megabytes(long bytes) {
+    return bytes >= 1024 * 1024
+        ? String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024))
+        : ((bytes + 1023) / 1024) + " KB";
+  }
+
+  /** The error for a list over {@code lists.maxRows}, at the first row too many. */
+  static ListFormatException tooManyRows(Path file, Location at, ReadOptions options) {
+    return new ListFormatException(
+        file,
+        at,
+        "the list has more than "
+            + options.limits().maxRows()
+            + " rows (settings.yaml lists.maxRows)");
   }
 
   private static boolean isBinarySignature(ListReader r) {

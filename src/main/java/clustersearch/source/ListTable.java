@@ -152,6 +152,9 @@ public final class ListTable {
       int[] columns,
       List<RawRow> data,
       ReadOptions options) {
+    if (data.size() > options.limits().maxRows()) {
+      throw ListReaders.tooManyRows(file, data.get(options.limits().maxRows()).at(), options);
+    }
     int year = year(file, title, options, data.isEmpty() ? Location.FILE : data.get(0).at());
     List<ListRow> rows = new ArrayList<>();
     Map<Integer, Location> seen = new HashMap<>();

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -63,9 +65,22 @@ public final class PdfListReader implements ListReader {
     }
     try (pdf) {
       int pages = pdf.getNumberOfPages();
+      if (pages > options.limits().maxPages()) {
+        throw new ListFormatException(
+            file,
+            Location.FILE,
+            "the PDF has "
+                + pages
+                + " pages; a list may have at most "
+                + options.limits().maxPages()
+                + " (settings.yaml lists.maxPages)");
+      }
+      // Text and drawing operations of every page so far, against lists.maxPdfOperations: a small
+      // PDF may hold millions of them, each kept as a glyph position while its page is read.
+      int[] operations = {0};
       List<Line> lines = new ArrayList<>();
       for (int page = 1; page <= pages; page++) {
-        lines.addAll(lines(pdf, page));
+        lines.addAll(lines(file, pdf, page, operations, options));
       }
       if (lines.isEmpty()) {
         throw new ListFormatException(
@@ -182,10 +197,27 @@ public final class PdfListReader implements ListReader {
   }
 
   /** The text lines of one page, top to bottom, each with its words left to right. */
-  private static List<Line> lines(PDDocument pdf, int page) throws IOException {
+  private static List<Line> lines(
+      Path file, PDDocument pdf, int page, int[] operations, ReadOptions options)
+      throws IOException {
     List<Word> words = new ArrayList<>();
+    int max = options.limits().maxPdfOperations();
     PDFTextStripper stripper =
         new PDFTextStripper() {
+          @Override
+          protected void processOperator(Operator operator, List<COSBase> operands)
+              throws IOException {
+            if (++operations[0] > max) {
+              throw new ListFormatException(
+                  file,
+                  Location.at("page " + page),
+                  "the PDF has more than "
+                      + max
+                      + " text and drawing operations (settings.yaml lists.maxPdfOperations)");
+            }
+            super.processOperator(operator, operands);
+          }
+
           @Override
           protected void writeString(String text, List<TextPosition> positions) {
             if (!text.isBlank() && !positions.isEmpty()) {

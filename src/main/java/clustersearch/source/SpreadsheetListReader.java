@@ -1,12 +1,18 @@
 package clustersearch.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
@@ -16,6 +22,13 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * XLSX and XLS lists (Apache POI): the first sheet whose header row holds the five columns, in any
@@ -42,6 +55,9 @@ public final class SpreadsheetListReader implements ListReader {
   @Override
   public ListDocument read(Path file, ReadOptions options) throws IOException {
     String kind = ListReaders.extension(file).toUpperCase(java.util.Locale.ROOT);
+    if (kind.equals("XLSX")) {
+      refuseTooManyRows(file, options);
+    }
     Workbook workbook;
     try {
       workbook = WorkbookFactory.create(file.toFile(), null, true);
@@ -131,5 +147,48 @@ public final class SpreadsheetListReader implements ListReader {
 
   private static long key(int row, int column) {
     return ((long) row << 20) | column;
+  }
+
+  /** Thrown inside the row count when a workbook has a row too many. */
+  private static final class TooManyRows extends SAXException {
+    TooManyRows() {
+      super("too many rows");
+    }
+  }
+
+  /**
+   * Counts the rows of every sheet of an XLSX as a stream, without loading the workbook, so that a
+   * sheet of 400,000 rows is refused before POI builds it in memory ({@code lists.maxRows}). A
+   * workbook that cannot be streamed is left to the loader, which names what is wrong.
+   */
+  private static void refuseTooManyRows(Path file, ReadOptions options) throws IOException {
+    int max = options.limits().maxRows();
+    int[] rows = {0};
+    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+      XMLReader xml = XMLHelper.newXMLReader();
+      xml.setContentHandler(
+          new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String name, Attributes a)
+                throws SAXException {
+              if (local.equals("row") && ++rows[0] > max) {
+                throw new TooManyRows();
+              }
+            }
+          });
+      Iterator<InputStream> sheets = new XSSFReader(pkg).getSheetsData();
+      while (sheets.hasNext()) {
+        try (InputStream sheet = sheets.next()) {
+          xml.parse(new InputSource(sheet));
+        }
+      }
+    } catch (TooManyRows e) {
+      throw ListReaders.tooManyRows(file, Location.FILE, options);
+    } catch (OpenXML4JException
+        | SAXException
+        | ParserConfigurationException
+        | RuntimeException e) {
+      // Not a workbook that streams: WorkbookFactory says why below.
+    }
   }
 }

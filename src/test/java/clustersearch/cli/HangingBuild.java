@@ -23,7 +23,8 @@ public final class HangingBuild {
   public static void main(String[] args) throws Exception {
     AppConfig config = TestData.config(Path.of(args[0]));
     List<Cluster> real =
-        DataFolder.readAll(config.dataDir(), Classifier.of(config)).stream()
+        DataFolder.readAll(config.dataDir(), config.settings().lists(), Classifier.of(config))
+            .stream()
             .flatMap(r -> r.clusters().stream())
             .toList();
     List<Cluster> hanging =

@@ -63,6 +63,29 @@ class DiskFaultsTest {
     }
   }
 
+  @Test
+  void aListOverTheLimitsIsA422NamingTheLimit(@TempDir Path home) throws Exception {
+    // Issue 17, fault 12: a 138 MB CSV exhausted the server's memory in the admin reindex.
+    try (TestServer server = TestServer.withAdmin(home, TOKEN)) {
+      Path big = home.resolve("data/clusters-2022.csv");
+      try (OutputStream out = Files.newOutputStream(big)) {
+        byte[] line = "1,山东,济南高新区生物医药创新型产业集群,济南高新区管委会,山东省科技厅\n".getBytes("UTF-8");
+        for (long written = 0; written <= 17L * 1024 * 1024; written += line.length) {
+          out.write(line);
+        }
+      }
+
+      Response r = reindex(server);
+
+      assertThat(r.status()).as(r.raw().body()).isEqualTo(422);
+      assertThat(r.body().get("error").get("code").asText()).isEqualTo("invalid_list");
+      assertThat(r.body().get("error").get("message").asText())
+          .contains("data/clusters-2022.csv")
+          .contains("settings.yaml lists.maxBytes")
+          .contains("unchanged");
+    }
+  }
+
   private static void assertReindexRefused(TestServer server, String reason) throws Exception {
     String before = server.get("/api/ready").body().get("generation").asText();
 

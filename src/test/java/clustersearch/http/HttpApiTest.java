@@ -503,7 +503,8 @@ class HttpApiTest {
                 null, 0, List.of("http://portal.example.cn"), 2, 16, null, null),
             settings.paths(),
             settings.search(),
-            settings.analysis());
+            settings.analysis(),
+            settings.lists());
 
     JavalinTest.test(
         HttpApi.create(stack.service(), restricted),

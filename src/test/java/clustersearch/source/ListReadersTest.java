@@ -166,7 +166,7 @@ class ListReadersTest {
               default -> "recommender";
             };
     Path untitled = ListFixtures.json(dir.resolve("untitled.json"), null, text.rows(), api);
-    ListDocument withYear = ListReaders.read(untitled, ReadOptions.year(2021));
+    ListDocument withYear = ListReaders.read(untitled, ReadOptions.NONE.withYear(2021));
     assertThat(withYear.title()).isEmpty();
     assertThat(withYear.category()).isEmpty();
     assertThat(withYear.rows())
@@ -188,8 +188,8 @@ class ListReadersTest {
             untitled
                 + " (row 2): no title with a year (such as \"2021年度创新型产业集群试点（培育）名单\") before the"
                 + " first row; give the year with --year");
-    assertThat(ListReaders.read(untitled, ReadOptions.year(2023)).year()).isEqualTo(2023);
-    assertThatThrownBy(() -> ListReaders.read(titled, ReadOptions.year(2023)))
+    assertThat(ListReaders.read(untitled, ReadOptions.NONE.withYear(2023)).year()).isEqualTo(2023);
+    assertThatThrownBy(() -> ListReaders.read(titled, ReadOptions.NONE.withYear(2023)))
         .hasMessage(
             titled + ": the title says 2021 (\"2021年度创新型产业集群试点（培育）名单\") but --year says 2023");
   }
