@@ -5,19 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clustersearch.TestData;
 import clustersearch.index.IndexBuild;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -26,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two read-only replicas ({@code serve --index-from}) of one copied index behind Debian's nginx
  * with the documented configuration (deploy/nginx/cluster-search.conf, its ports replaced): one
- * replica is killed (kill -9) in the middle of a load of mixed GETs, and no request fails.
+ * replica is killed (kill -9) or stopped (SIGSTOP) in the middle of a load of mixed GETs, and no
+ * request fails or waits long; a burst from one client is limited.
  */
 class ReplicasBehindNginxTest {
   static final Path NGINX = Path.of("/usr/sbin/nginx");
@@ -43,75 +50,175 @@ class ReplicasBehindNginxTest {
           "/api/export?format=json&province=%E5%B1%B1%E4%B8%9C",
           "/api/health");
 
+  /** Two replicas of one index behind nginx with the documented configuration, started. */
+  record Site(ServerProcess a, ServerProcess b, Process nginx, String base, HttpClient client)
+      implements AutoCloseable {
+    static Site start(Path home) throws Exception {
+      Assumptions.assumeTrue(
+          Files.isExecutable(NGINX), "no nginx here: apt-get install nginx (.ci/run does)");
+      IndexBuild.run(TestData.config(home));
+      ServerProcess a = replica(home, copy(home.resolve("index"), home.resolve("replica-a")));
+      ServerProcess b = replica(home, copy(home.resolve("index"), home.resolve("replica-b")));
+      int portA = URI.create(a.awaitServing()).getPort();
+      int portB = URI.create(b.awaitServing()).getPort();
+      int port = freePort();
+      Process nginx = ReplicasBehindNginxTest.nginx(home.resolve("nginx"), port, portA, portB);
+      String base = "http://127.0.0.1:" + port;
+      HttpClient client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(2))
+              .build();
+      awaitUp(client, base, nginx);
+      return new Site(a, b, nginx, base, client);
+    }
+
+    @Override
+    public void close() throws Exception {
+      nginx.destroy();
+      nginx.waitFor(10, TimeUnit.SECONDS);
+      try (a;
+          b) {
+        signal("CONT", a.process); // in case a test stopped it
+      }
+    }
+  }
+
+  /** What a load of mixed GETs met: failures, answers, and the slowest answer. */
+  static final class Load {
+    final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    final AtomicInteger done = new AtomicInteger();
+    final AtomicLong slowestNanos = new AtomicLong();
+    private final List<Thread> clients = new ArrayList<>();
+
+    /** Starts {@code threads} clients sending {@link #REQUESTS} in turn for {@code seconds}. */
+    Load(Site site, int threads, int seconds) {
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      for (int c = 0; c < threads; c++) {
+        int offset = c;
+        Thread t =
+            new Thread(
+                () -> {
+                  for (int i = offset; System.nanoTime() < end; i++) {
+                    String path = REQUESTS.get(i % REQUESTS.size());
+                    long start = System.nanoTime();
+                    try {
+                      HttpResponse<String> r =
+                          site.client()
+                              .send(
+                                  HttpRequest.newBuilder(URI.create(site.base() + path))
+                                      .timeout(Duration.ofSeconds(20))
+                                      .build(),
+                                  HttpResponse.BodyHandlers.ofString());
+                      if (r.statusCode() != 200) {
+                        failures.add(path + " → " + r.statusCode() + " " + r.body());
+                      }
+                    } catch (IOException | InterruptedException e) {
+                      failures.add(path + " → " + e);
+                    }
+                    slowestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+                    done.incrementAndGet();
+                  }
+                });
+        t.start();
+        clients.add(t);
+      }
+    }
+
+    void await() throws InterruptedException {
+      for (Thread t : clients) {
+        t.join();
+      }
+    }
+  }
+
   @Test
   void killingOneReplicaUnderLoadFailsNoRequest(@TempDir Path home) throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(NGINX), "no nginx here: apt-get install nginx (.ci/run does)");
-    IndexBuild.run(TestData.config(home));
-    Path a = copy(home.resolve("index"), home.resolve("replica-a"));
-    Path b = copy(home.resolve("index"), home.resolve("replica-b"));
+    try (Site site = Site.start(home)) {
+      Load load = new Load(site, 4, 5);
+      Thread.sleep(1_500);
+      int beforeKill = load.done.get();
+      site.a().process.destroyForcibly(); // kill -9 in the middle of the load
+      site.a().process.waitFor(10, TimeUnit.SECONDS);
+      load.await();
 
-    try (ServerProcess replicaA = replica(home, a);
-        ServerProcess replicaB = replica(home, b)) {
-      int portA = URI.create(replicaA.awaitServing()).getPort();
-      int portB = URI.create(replicaB.awaitServing()).getPort();
-      int port = freePort();
-      Process nginx = nginx(home.resolve("nginx"), port, portA, portB);
-      try {
-        String base = "http://127.0.0.1:" + port;
-        HttpClient client =
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
-        awaitUp(client, base, nginx);
+      assertThat(site.a().process.isAlive()).isFalse();
+      assertThat(beforeKill).isPositive();
+      assertThat(load.done.get() - beforeKill).as("requests after the kill").isGreaterThan(50);
+      assertThat(load.failures).as("failed requests of " + load.done.get()).isEmpty();
+    }
+  }
 
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        AtomicInteger done = new AtomicInteger();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < 4; c++) {
-          int offset = c;
-          Thread t =
-              new Thread(
-                  () -> {
-                    for (int i = offset; System.nanoTime() < end; i++) {
-                      String path = REQUESTS.get(i % REQUESTS.size());
-                      try {
-                        HttpResponse<String> r =
-                            client.send(
-                                HttpRequest.newBuilder(URI.create(base + path))
-                                    .timeout(Duration.ofSeconds(10))
-                                    .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200) {
-                          failures.add(path + " → " + r.statusCode() + " " + r.body());
-                        }
-                      } catch (IOException | InterruptedException e) {
-                        failures.add(path + " → " + e);
-                      }
-                      done.incrementAndGet();
-                    }
-                  });
-          t.start();
-          clients.add(t);
+  @Test
+  void aHungReplicaCostsARequestAtMostTheShortReadTimeout(@TempDir Path home) throws Exception {
+    // Issue 17, fault 14: with proxy_read_timeout 30s, a replica stopped (SIGSTOP) for 14 s held
+    // requests for up to 13.7 s. A hung replica accepts connections (the kernel does) but never
+    // answers: only the read timeout finds it.
+    try (Site site = Site.start(home)) {
+      Load load = new Load(site, 2, 10);
+      Thread.sleep(1_500);
+      int beforeStop = load.done.get();
+      signal("STOP", site.a().process);
+      Thread.sleep(7_000);
+      signal("CONT", site.a().process);
+      load.await();
+
+      assertThat(beforeStop).isPositive();
+      assertThat(load.done.get() - beforeStop).as("requests after the stop").isGreaterThan(50);
+      assertThat(load.failures).as("failed requests of " + load.done.get()).isEmpty();
+      // The documented read timeout is 2 s; the stop lasted 7 s.
+      assertThat(Duration.ofNanos(load.slowestNanos.get()))
+          .as("the slowest request")
+          .isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void aBurstFromOneClientIsLimitedInTheApiErrorShape(@TempDir Path home) throws Exception {
+    // Issue 17: nginx limits requests per client (limit_req). The host's own address is exempt
+    // (its monitoring, and the loads above), so the burst comes from 127.0.0.2, another loopback
+    // address.
+    try (Site site = Site.start(home)) {
+      int port = URI.create(site.base()).getPort();
+      Map<Integer, Integer> statuses = new TreeMap<>();
+      String limited = null;
+      for (int i = 0; i < 120; i++) {
+        try (Socket socket = new Socket()) {
+          socket.bind(new InetSocketAddress("127.0.0.2", 0));
+          socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+          socket.setSoTimeout(5_000);
+          socket
+              .getOutputStream()
+              .write(
+                  "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                      .getBytes(StandardCharsets.US_ASCII));
+          String answer =
+              new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+          int status = Integer.parseInt(answer.substring(9, 12));
+          statuses.merge(status, 1, Integer::sum);
+          if (status == 429) {
+            limited = answer;
+          }
         }
-        Thread.sleep(1_500);
-        int beforeKill = done.get();
-        replicaA.process.destroyForcibly(); // kill -9 in the middle of the load
-        replicaA.process.waitFor(10, TimeUnit.SECONDS);
-        for (Thread t : clients) {
-          t.join();
-        }
-
-        assertThat(replicaA.process.isAlive()).isFalse();
-        assertThat(beforeKill).isPositive();
-        assertThat(done.get() - beforeKill).as("requests after the kill").isGreaterThan(50);
-        assertThat(failures).as("failed requests of " + done.get()).isEmpty();
-      } finally {
-        nginx.destroy();
-        nginx.waitFor(10, TimeUnit.SECONDS);
       }
+
+      assertThat(statuses.keySet()).as(statuses.toString()).containsExactly(200, 429);
+      // The first request and a burst of 40 pass at once; then 20 a second.
+      assertThat(statuses.get(200)).as(statuses.toString()).isGreaterThanOrEqualTo(41);
+      assertThat(limited)
+          .contains("Content-Type: application/json")
+          .contains("Retry-After: 1")
+          .contains("{\"error\":{\"status\":429,\"code\":\"too_many_requests\"");
+    }
+  }
+
+  /** Sends {@code kill -SIGNAL} to a process. */
+  static void signal(String signal, Process process) throws Exception {
+    if (process.isAlive()) {
+      new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+          .inheritIO()
+          .start()
+          .waitFor(10, TimeUnit.SECONDS);
     }
   }
 
