@@ -60,6 +60,9 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("serve")) {
+      ServeCommand.stopCleanlyWhileStarting();
+    }
     System.exit(commandLine().execute(args));
   }
 

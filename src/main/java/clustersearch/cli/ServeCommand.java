@@ -68,8 +68,25 @@ final class ServeCommand implements Callable<Integer> {
               + " with its CURRENT swapped.")
   Path indexFrom;
 
+  /**
+   * Until the server is up and installs its graceful stop: SIGTERM or SIGINT stops the process at
+   * once with status 0 (a build in progress leaves nothing published), not the JVM's 143, so that a
+   * service manager stopping a server that is still starting does not count it as failed.
+   */
+  static void stopCleanlyWhileStarting() {
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(
+          new Signal(name),
+          signal -> {
+            System.out.println("stopped while starting (SIG" + signal.getName() + ")");
+            System.exit(0);
+          });
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
+    System.out.println("cluster-search starting");
     AppConfig config = main.config();
     boolean replica = indexFrom != null;
     if (replica) {

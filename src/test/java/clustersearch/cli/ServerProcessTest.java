@@ -106,6 +106,32 @@ class ServerProcessTest {
     }
   }
 
+  @Test
+  void sigtermWhileStartingExitsZero(@TempDir Path home) throws Exception {
+    // Issue 17, fault 13: SIGTERM in the first ~0.4 s (before the server installed its handler)
+    // exited 143. The first line serve prints comes after main() installed the early handler and
+    // picocli parsed the command line: the signal lands before the server or the index exist.
+    Path data = Files.createDirectories(home.resolve("data"));
+    Files.copy(TestData.LIST_2021, data.resolve("clusters-2021.txt"));
+    try (ServerProcess server =
+        ServerProcess.start(
+            Main.class.getName(),
+            "--home",
+            home.toString(),
+            "--config",
+            TestData.CONFIG.toString(),
+            "serve",
+            "--port",
+            "0")) {
+      server.await("cluster-search starting");
+
+      server.process.destroy(); // SIGTERM
+
+      assertThat(server.waitForExit()).isZero();
+      assertThat(String.join("\n", server.output)).doesNotContain("serving 43 clusters");
+    }
+  }
+
   /** Reads one response with a Content-Length, leaving the connection open. */
   private static String readResponse(InputStream in) throws IOException {
     StringBuilder head = new StringBuilder();
