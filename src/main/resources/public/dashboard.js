@@ -4,8 +4,12 @@
 // when it comes near the viewport, so a phone never blocks on charts it has not scrolled to.
 (function () {
   'use strict';
-  const params = new URLSearchParams(location.search);
-  params.delete('page');
+  // The API takes the query and filters only: the page's other state (lang, page, size, sort)
+  // would be an unknown parameter there.
+  const params = new URLSearchParams();
+  new URLSearchParams(location.search).forEach((value, key) => {
+    if (['q', 'province', 'industry', 'area', 'year', 'exact'].includes(key)) params.append(key, value);
+  });
   const charts = {};
   const drawn = new Set();
   const CHARTS = 5;

@@ -133,7 +133,8 @@ public final class HttpApi {
                 files.skipFileFunction = req -> !WEBJAR_FILES.contains(req.getRequestURI());
               });
           cfg.events.serverStopped(metrics::close);
-          Routes routes = new Routes(cfg.routes, templates, endpoints);
+          Routes routes =
+              new Routes(cfg.routes, templates, endpoints, new StrictParameters(OPENAPI));
           routes.raw.before(RequestIds::assign);
           routes.raw.before(security::apply);
           cors.register(routes.raw);
@@ -173,7 +174,8 @@ public final class HttpApi {
   }
 
   /** Registers routes by kind, and lists their templates for the access log and GET /api. */
-  private record Routes(RoutesConfig raw, List<String> templates, List<String> endpoints) {
+  private record Routes(
+      RoutesConfig raw, List<String> templates, List<String> endpoints, StrictParameters strict) {
     /** A page: GET and HEAD. */
     void page(String path, Handler handler) {
       get(path, handler);
@@ -189,6 +191,7 @@ public final class HttpApi {
       get(
           path,
           ctx -> {
+            strict.check(path, ctx);
             if (!caching.revalidate(ctx)) {
               handler.handle(ctx);
             }
@@ -200,7 +203,13 @@ public final class HttpApi {
 
     /** State that must be read fresh each time: health, readiness, metrics. */
     void state(String path, Handler handler) {
-      get(path, noStore(handler));
+      get(
+          path,
+          noStore(
+              ctx -> {
+                strict.check(path, ctx);
+                handler.handle(ctx);
+              }));
       if (path.startsWith(API)) {
         endpoints.add("GET " + path);
       }

@@ -34,6 +34,9 @@ final class ResponseCache {
         megabytes == 0
             ? null
             : Caffeine.newBuilder()
+                // Evicts on the thread that adds: the common pool lags under load, and the
+                // cache then holds more than its budget (see ParsedQueryCache).
+                .executor(Runnable::run)
                 .maximumWeight(megabytes * 1024L * 1024L)
                 .<Key, Answer>weigher(
                     (k, a) ->

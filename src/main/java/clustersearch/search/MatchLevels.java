@@ -184,11 +184,20 @@ final class MatchLevels {
   /** What the compiler appends to the label of a concept's neighbours. */
   private static final String RELATED_LABEL = PlanCompiler.RELATED_LABEL;
 
+  /** What the answer says when a query was longer than its budget (search.maxQueryTerms). */
+  static final String CUT = "查询太长，只用前面的词检索。";
+
   /** A line for a person when the answer needs one, or null. */
   static String note(QueryFactory.Parsed parsed, long matches, long found) {
     if (parsed.matchesAll()) {
       return null;
     }
+    String note = answerNote(parsed, matches, found);
+    return !parsed.cut() ? note : note == null ? CUT : CUT + note;
+  }
+
+  /** What the matches and related clusters found call for, or null. */
+  private static String answerNote(QueryFactory.Parsed parsed, long matches, long found) {
     if (found == 0) {
       return "没有与“" + String.join(" ", parsed.understood().terms()) + "”相关的集群；试试更宽的词，或去掉一个条件。";
     }

@@ -65,13 +65,23 @@ final class PlanCompiler {
    * @param readings the texts searched, for the response
    * @param needles the character strings the highlighter marks
    */
+  /**
+   * The compiled plan.
+   *
+   * @param cut the term or clause budget ran out: the query's later words were not searched
+   */
   record Compiled(
-      Query query, Query wide, List<Query> levels, List<String> readings, List<String> needles) {}
+      Query query,
+      Query wide,
+      List<Query> levels,
+      List<String> readings,
+      List<String> needles,
+      boolean cut) {}
 
   Compiled compile(QueryPlan plan, TermLookup lookup, Vocabulary vocabulary) {
     if (plan.matchAll()) {
       return new Compiled(
-          new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(), List.of(), List.of());
+          new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(), List.of(), List.of(), false);
     }
     Compiled free = compileFree(plan, lookup, vocabulary);
     if (plan.required().isEmpty() && plan.excluded().isEmpty()) {
@@ -98,7 +108,8 @@ final class PlanCompiler {
         restricted(wide, required, excluded),
         List.copyOf(levels),
         free.readings(),
-        free.needles());
+        free.needles(),
+        free.cut());
   }
 
   /** {@code query} with every required query as a filter and every excluded one left out. */
@@ -142,11 +153,14 @@ final class PlanCompiler {
     List<Query> partMatches = new ArrayList<>();
     Set<String> readings = new LinkedHashSet<>();
     Set<String> needles = new LinkedHashSet<>(plan.needles());
+    int compiledParts = 0;
+    boolean readingsLeft = false;
     for (Part part : plan.parts()) {
       List<Query> alternatives = new ArrayList<>();
       List<Query> matches = new ArrayList<>();
       for (Reading r : part.readings()) {
         if (clauseBudget <= 0) {
+          readingsLeft = true;
           break;
         }
         Query q;
@@ -212,10 +226,12 @@ final class PlanCompiler {
       if (!matches.isEmpty()) {
         partMatches.add(any(matches));
       }
+      compiledParts++;
       if (budget <= 0 || clauseBudget <= 0) {
         break;
       }
     }
+    boolean cut = readingsLeft || compiledParts < plan.parts().size();
     List<Query> places = new ArrayList<>();
     List<Query> others = new ArrayList<>();
     List<Query> named = new ArrayList<>();
@@ -264,7 +280,8 @@ final class PlanCompiler {
         neighbours.isEmpty() ? query : LuceneQueryBuilder.any(wide),
         List.copyOf(levels),
         List.copyOf(readings),
-        List.copyOf(needles));
+        List.copyOf(needles),
+        cut);
   }
 
   /** How many term clauses a query holds. */

@@ -52,6 +52,7 @@ public final class QueryFactory {
    * @param didYouMean the phrase a typo was read as (富硒 for 富西), or null
    * @param notes what the plan tells the user (长沙没有集群 …), in order
    * @param matchesAll the query asks for every cluster
+   * @param cut the query was longer than its budget of terms: its later words were not searched
    * @param memo what searches of this query under each filter set found, kept with it
    */
   public record Parsed(
@@ -64,6 +65,7 @@ public final class QueryFactory {
       String didYouMean,
       List<String> notes,
       boolean matchesAll,
+      boolean cut,
       ParsedMemo memo) {}
 
   /**
@@ -106,6 +108,7 @@ public final class QueryFactory {
         plan.didYouMean(),
         plan.notes(),
         plan.matchAll(),
+        compiled.cut(),
         new ParsedMemo());
   }
 

@@ -186,6 +186,12 @@ class OpenApiTest {
       check(b, "/api/clusters/{id}/similar", "GET", "/api/clusters/2021-99/similar");
       check(b, "/api/clusters/{id}/similar", "GET", "/api/clusters/2021-21/similar?size=99");
       notModified(server, "/api/clusters/{id}/similar", "/api/clusters/2021-21/similar");
+      for (String path :
+          List.of("/api/health", "/api/ready", "/api", "/metrics", "/openapi.json")) {
+        check(b, path, "GET", path + "?provnce=x");
+      }
+      check(b, "/api/clusters/{id}", "GET", "/api/clusters/2021-19?size=3");
+      check(b, "/api/search", "GET", "/api/search?provnce=x");
       check(b, "/api/health", "GET", "/api/health");
       check(b, "/api/ready", "GET", "/api/ready");
       check(b, "/api", "GET", "/api");
@@ -229,6 +235,12 @@ class OpenApiTest {
       check(b, "/api/clusters/{id}", "GET", "/api/clusters/2021-1");
       check(b, "/api/clusters/{id}/similar", "GET", "/api/clusters/2021-1/similar");
       check(b, "/api/ready", "GET", "/api/ready");
+      for (String path :
+          List.of("/api/health", "/api/ready", "/api", "/metrics", "/openapi.json")) {
+        check(b, path, "GET", path + "?provnce=x");
+      }
+      check(b, "/api/clusters/{id}", "GET", "/api/clusters/2021-19?size=3");
+      check(b, "/api/search", "GET", "/api/search?provnce=x");
       check(b, "/api/health", "GET", "/api/health");
     } finally {
       app.stop();

@@ -458,4 +458,78 @@ class ProbeFaultsTest {
     assertThat(explained.body().get("hits").get(0).get("explain")).isNotNull();
     assertThat(explained.raw().body().length()).isLessThan(100_000);
   }
+
+  // Issue 18, strict requests: a misspelled parameter or a malformed escape was ignored, and the
+  // answer covered every cluster with no warning.
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/search",
+        "/api/facets",
+        "/api/stats",
+        "/api/export",
+        "/api/suggest",
+        "/api/clusters/2021-19",
+        "/api/clusters/2021-19/similar",
+        "/api/health",
+        "/api/ready",
+        "/api",
+        "/metrics",
+        "/openapi.json"
+      })
+  void everyEndpointRefusesAParameterItDoesNotKnow(String path) throws Exception {
+    Response r = server.get(path + "?provnce=" + enc("山东"));
+
+    assertError(r, 400, "unknown_parameter", "Unknown parameter 'provnce'");
+    assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/search", "/api/facets", "/api/stats", "/api/export"})
+  void aMisspelledFilterNamesTheOneMeant(String path) throws Exception {
+    assertError(
+        server.get(path + "?provnce=" + enc("山东")),
+        400,
+        "unknown_parameter",
+        "did you mean 'province'?");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/search?province=%zz",
+        "/api/search?province=%",
+        "/api/search?size=%zz",
+        "/api/search?q=%zz",
+        "/api/search?q=%E7%94",
+        "/api/facets?industry=%G1",
+        "/api/stats?area=%",
+        "/api/export?q=%zz",
+        "/api/suggest?q=%zz",
+        "/api/clusters/2021-21/similar?size=%zz",
+        "/api/health?%zz"
+      })
+  void aMalformedEscapeAnywhereIsA400(String pathAndQuery) throws Exception {
+    // Sent raw: Java's HTTP client refuses to send such a URL at all.
+    String answer = server.raw("GET " + pathAndQuery + " HTTP/1.1");
+
+    assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json");
+    assertThat(answer).contains("\"code\":\"bad_request\"").contains("malformed");
+  }
+
+  @Test
+  void knownParametersAndWellFormedEscapesStillPass() throws Exception {
+    Response r =
+        server.get(
+            "/api/search?q="
+                + enc("生物医药")
+                + "&province="
+                + enc("山东")
+                + "&exact=true&size=5&page=1&sort=relevance&explain=false&year=2021&area="
+                + enc("东部")
+                + "&industry=");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(server.get("/api/stats?q=a+b&exact=false").status()).isEqualTo(200);
+  }
 }

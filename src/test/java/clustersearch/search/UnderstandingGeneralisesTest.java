@@ -279,4 +279,12 @@ class UnderstandingGeneralisesTest extends OnTheRealList {
             (PlanCompiler.CLAUSES_PER_TERM + 1)
                 * TestData.config(home).settings().search().maxQueryTerms());
   }
+
+  @Test
+  void aQueryCutAtItsBudgetSaysSo() throws IOException {
+    String many = "生物医药 新材料 智能制造 光电 储能 锂电 氢能 集成电路 软件 航空 ".repeat(5);
+
+    assertThat(service.search(SearchRequest.of(many, 10)).note()).startsWith(MatchLevels.CUT);
+    assertThat(service.search(SearchRequest.of("生物医药 新材料", 10)).note()).isNull();
+  }
 }
