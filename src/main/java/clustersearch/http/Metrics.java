@@ -4,6 +4,7 @@ import clustersearch.search.ClusterIndex;
 import clustersearch.search.SearchService;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -11,8 +12,12 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.metrics.Info;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +53,43 @@ final class Metrics implements AutoCloseable {
 
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
+  /** cluster_search_index_info{generation="gen-…"} 1: the served generation by name. */
+  private final Info info =
+      Info.builder()
+          .name("cluster_search_index_info")
+          .help("The served index generation, named in the label generation")
+          .labelNames("generation")
+          .register(registry.getPrometheusRegistry());
+
+  /** The generation {@link #info} names, or null. */
+  private String shown;
+
+  private final SearchService service;
+
   Metrics(SearchService service) {
+    this.service = service;
+    // Prometheus names: promtool refuses an abbreviated unit (process_cpu_time_ns_total) and a
+    // gauge ending in _count (system_cpu_count); the CPU time is given in seconds instead.
+    registry
+        .config()
+        .meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")))
+        .meterFilter(
+            new MeterFilter() {
+              @Override
+              public Meter.Id map(Meter.Id id) {
+                return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
+              }
+            });
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean process) {
+      FunctionCounter.builder(
+              "process.cpu",
+              process,
+              p -> p.getProcessCpuTime() / (double) TimeUnit.SECONDS.toNanos(1))
+          .description("CPU time the process has used")
+          .baseUnit("seconds")
+          .register(registry);
+    }
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -61,8 +102,9 @@ final class Metrics implements AutoCloseable {
     Gauge.builder("cluster_search_index_documents", service, Metrics::documents)
         .description("Documents of the served index generation")
         .register(registry);
-    Gauge.builder("cluster_search_index_generation", service, Metrics::generation)
-        .description("The served generation: the milliseconds in its name gen-…")
+    Gauge.builder("cluster_search_index_build_timestamp", service, Metrics::builtSeconds)
+        .description("When the served generation was built, in seconds since the epoch")
+        .baseUnit("seconds")
         .register(registry);
     Gauge.builder("cluster_search_index_age", service, Metrics::ageSeconds)
         .description("Seconds since the served generation was built")
@@ -93,7 +135,17 @@ final class Metrics implements AutoCloseable {
   }
 
   /** The Prometheus text exposition. */
-  String scrape() {
+  synchronized String scrape() {
+    String generation = service.status().generation();
+    if (!java.util.Objects.equals(generation, shown)) {
+      if (shown != null) {
+        info.remove(shown);
+      }
+      if (generation != null) {
+        info.setLabelValues(generation);
+      }
+      shown = generation;
+    }
     return registry.scrape();
   }
 
@@ -105,9 +157,9 @@ final class Metrics implements AutoCloseable {
     }
   }
 
-  private static double generation(SearchService service) {
-    String name = service.status().generation();
-    return name == null ? Double.NaN : Double.parseDouble(name.substring(name.indexOf('-') + 1));
+  private static double builtSeconds(SearchService service) {
+    Instant built = service.status().builtAt();
+    return built == null ? Double.NaN : built.toEpochMilli() / 1000.0;
   }
 
   private static double ageSeconds(SearchService service) {

@@ -4,11 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -44,8 +46,49 @@ final class ResponseCache {
                 .recordStats()
                 .build();
     if (cache != null) {
-      CaffeineCacheMetrics.monitor(registry, cache, "responses");
+      bind(registry, cache, puts);
     }
+  }
+
+  /** Answers put in the cache (Caffeine counts loads, and this cache is filled by put). */
+  private final LongAdder puts = new LongAdder();
+
+  /**
+   * The cache's meters under Micrometer's names for caches (cache_gets_total by result,
+   * cache_puts_total, cache_evictions_total, cache_eviction_weight_total, cache_size), each true:
+   * Micrometer's own binder counts loads as puts, and this cache has none.
+   */
+  private static void bind(
+      MeterRegistry registry,
+      com.github.benmanes.caffeine.cache.Cache<?, ?> cache,
+      LongAdder puts) {
+    String name = "responses";
+    Gauge.builder("cache.size", cache, c -> c.estimatedSize())
+        .tag("cache", name)
+        .description("Answers held")
+        .register(registry);
+    FunctionCounter.builder("cache.gets", cache, c -> c.stats().hitCount())
+        .tag("cache", name)
+        .tag("result", "hit")
+        .description("Answers served from the cache")
+        .register(registry);
+    FunctionCounter.builder("cache.gets", cache, c -> c.stats().missCount())
+        .tag("cache", name)
+        .tag("result", "miss")
+        .description("Requests whose answer was not held")
+        .register(registry);
+    FunctionCounter.builder("cache.puts", puts, LongAdder::sum)
+        .tag("cache", name)
+        .description("Answers put in the cache")
+        .register(registry);
+    FunctionCounter.builder("cache.evictions", cache, c -> c.stats().evictionCount())
+        .tag("cache", name)
+        .description("Answers evicted to keep the cache within its size")
+        .register(registry);
+    FunctionCounter.builder("cache.eviction.weight", cache, c -> c.stats().evictionWeight())
+        .tag("cache", name)
+        .description("Bytes of the answers evicted")
+        .register(registry);
   }
 
   /** {@code handler}, its 200 answers kept and served again while the version stays. */
@@ -66,6 +109,7 @@ final class ResponseCache {
         if (body != null) {
           // The answer's type (ctx.contentType() with no argument is the request's).
           cache.put(key, new Answer(ctx.res().getContentType(), body));
+          puts.increment();
         }
       }
     };

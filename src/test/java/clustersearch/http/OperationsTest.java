@@ -67,13 +67,45 @@ class OperationsTest {
         .contains("process_cpu_usage");
     assertThat(metric(scrape, "cluster_search_index_documents")).isEqualTo(43);
     assertThat(metric(scrape, "cluster_search_index_ready")).isEqualTo(1);
-    assertThat(metric(scrape, "cluster_search_index_generation"))
-        .isEqualTo(
-            Double.parseDouble(
-                server.stack.index().generation().getFileName().toString().substring(4)));
+    String generation = server.stack.index().generation().getFileName().toString();
+    assertThat(metric(scrape, "cluster_search_index_info{generation=\"" + generation + "\"}"))
+        .isEqualTo(1);
+    assertThat(metric(scrape, "cluster_search_index_build_timestamp_seconds"))
+        .isBetween(System.currentTimeMillis() / 1000.0 - 600, System.currentTimeMillis() / 1000.0);
+    assertThat(metric(scrape, "process_cpu_seconds_total")).isPositive();
     assertThat(metric(scrape, "cluster_search_index_age_seconds")).isBetween(0.0, 600.0);
     assertThat(metric(scrape, "cluster_search_index_reloads_total")).isZero();
     assertThat(metric(scrape, "cluster_search_index_failed_reloads_total")).isZero();
+  }
+
+  @Test
+  void promtoolAcceptsTheMetricsAndEveryCacheCounterIsTrue() throws Exception {
+    // Issue 18: promtool exited 3 (process_cpu_time_ns_total, system_cpu_count), and
+    // cache_puts_total stayed 0 while the response cache held 25 answers.
+    java.nio.file.Path promtool = java.nio.file.Path.of("/usr/bin/promtool");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isExecutable(promtool),
+        "no promtool: apt-get install prometheus (.ci/run does)");
+    String query = "/api/search?q=" + enc("新材料") + "&size=3";
+    server.get(query);
+    server.get(query);
+
+    String scrape = server.get("/metrics").raw().body();
+
+    assertThat(metric(scrape, "cache_puts_total{cache=\"responses\"}")).isGreaterThanOrEqualTo(1);
+    assertThat(metric(scrape, "cache_puts_total{cache=\"responses\"}"))
+        .isGreaterThanOrEqualTo(metric(scrape, "cache_size{cache=\"responses\"}"));
+    assertThat(metric(scrape, "cache_gets_total{cache=\"responses\",result=\"hit\"}"))
+        .isGreaterThanOrEqualTo(1);
+    Process check =
+        new ProcessBuilder(promtool.toString(), "check", "metrics")
+            .redirectErrorStream(true)
+            .start();
+    check.getOutputStream().write(scrape.getBytes(StandardCharsets.UTF_8));
+    check.getOutputStream().close();
+    String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(check.waitFor()).as(said).isZero();
+    assertThat(said).isEmpty();
   }
 
   @Test
