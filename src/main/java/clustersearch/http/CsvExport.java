@@ -1,21 +1,23 @@
 package clustersearch.http;
 
-/** The escaping of a CSV cell ({@link RecordWriter.CsvRecords} writes the rows). */
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+
+/** One CSV record of an export ({@link RecordWriter.CsvRecords} writes them). */
 final class CsvExport {
   private CsvExport() {}
 
   /**
-   * Neutralises a cell a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR)
-   * by a leading apostrophe, as OWASP recommends, then quotes a cell holding a comma, a quote or a
-   * line break, doubling its quotes.
+   * The cells as one RFC 4180 record, without its line break: quoted by Commons CSV where a cell
+   * holds a comma, a quote or a line break, and a cell a spreadsheet would read as a formula
+   * (starting with =, +, -, @, tab or CR) neutralised by a leading apostrophe, as OWASP recommends.
    */
-  static String escape(String cell) {
-    if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-      cell = "'" + cell;
-    }
-    if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-      return '"' + cell.replace("\"", "\"\"") + '"';
-    }
-    return cell;
+  static String line(List<?> cells) {
+    return CSVFormat.RFC4180.format(
+        cells.stream().map(c -> c == null ? "" : neutralise(String.valueOf(c))).toArray());
+  }
+
+  private static String neutralise(String cell) {
+    return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
   }
 }

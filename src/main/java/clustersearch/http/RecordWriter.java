@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -88,12 +89,7 @@ abstract class RecordWriter implements SearchService.ExportSink, AutoCloseable {
     }
 
     private void row(List<Object> cells) throws IOException {
-      for (int i = 0; i < cells.size(); i++) {
-        if (i > 0) {
-          writer.write(',');
-        }
-        writer.write(CsvExport.escape(String.valueOf(cells.get(i))));
-      }
+      writer.write(CsvExport.line(cells));
       writer.write("\r\n");
     }
 
@@ -134,7 +130,12 @@ abstract class RecordWriter implements SearchService.ExportSink, AutoCloseable {
     }
   }
 
-  /** One sheet, a bold header row, numbers as numbers, text as text (never a formula). */
+  /**
+   * One sheet, as people open a table: a bold header row that stays in view (frozen) with a filter
+   * on every column, columns as wide as their longest cell (a Chinese character counts two),
+   * numbers as numbers, text as text (never a formula), an empty value as a blank cell, and the
+   * default cell style spreadsheet readers look for.
+   */
   static final class XlsxRecords extends RecordWriter {
     static final String CONTENT_TYPE =
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -142,10 +143,16 @@ abstract class RecordWriter implements SearchService.ExportSink, AutoCloseable {
     /** Rows the streaming workbook keeps in memory before flushing to its temporary file. */
     private static final int WINDOW = 100;
 
+    /** The widest a column grows, in characters: a long list title wraps no further. */
+    private static final int MAX_WIDTH = 80;
+
     private SXSSFWorkbook book;
     private Sheet sheet;
     private OutputStream out;
     private int row = 1;
+
+    /** The widest cell of each column so far, in character widths. */
+    private int[] widths;
 
     XlsxRecords(Supplier<OutputStream> open) {
       super(open);
@@ -161,11 +168,19 @@ abstract class RecordWriter implements SearchService.ExportSink, AutoCloseable {
       font.setBold(true);
       bold.setFont(font);
       Row header = sheet.createRow(0);
+      widths = new int[RecordColumns.ALL.size()];
       for (int i = 0; i < RecordColumns.ALL.size(); i++) {
         Cell cell = header.createCell(i);
         cell.setCellValue(RecordColumns.ALL.get(i).header());
         cell.setCellStyle(bold);
+        widths[i] = width(RecordColumns.ALL.get(i).header());
       }
+      sheet.createFreezePane(0, 1);
+    }
+
+    /** How many character widths {@code text} takes: two for a wide (CJK) character. */
+    static int width(String text) {
+      return text.codePoints().map(c -> c >= 0x1100 ? 2 : 1).sum();
     }
 
     @Override
@@ -176,8 +191,10 @@ abstract class RecordWriter implements SearchService.ExportSink, AutoCloseable {
           Object value = RecordColumns.ALL.get(i).value().apply(cluster);
           if (value instanceof Number n) {
             r.createCell(i).setCellValue(n.doubleValue());
-          } else {
-            r.createCell(i).setCellValue(String.valueOf(value));
+            widths[i] = Math.max(widths[i], width(n.toString()));
+          } else if (value != null && !value.toString().isEmpty()) {
+            r.createCell(i).setCellValue(value.toString());
+            widths[i] = Math.max(widths[i], width(value.toString()));
           }
         }
       }
@@ -186,6 +203,11 @@ abstract class RecordWriter implements SearchService.ExportSink, AutoCloseable {
     @Override
     void finish() throws IOException {
       try {
+        for (int i = 0; i < widths.length; i++) {
+          sheet.setColumnWidth(i, Math.min(widths[i] + 2, MAX_WIDTH) * 256);
+        }
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, row - 1), 0, widths.length - 1));
+        DefaultCellStyle.add(book.getXSSFWorkbook());
         book.write(out);
       } finally {
         book.dispose();

@@ -339,6 +339,40 @@ class HttpApiTest {
   }
 
   @Test
+  void theXlsxExportOpensAsATable() throws Exception {
+    // Issue 18: no frozen header, no filter, no widths, empty strings for unknown values, and
+    // readers warned "Workbook contains no default style".
+    HttpResponse<byte[]> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/export?format=xlsx")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(r.body()))) {
+      var sheet = book.getSheetAt(0);
+      assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+      assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+      assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O44");
+      // 集群名称 holds names of 20-odd Chinese characters: far wider than the default 8.
+      assertThat(sheet.getColumnWidth(6) / 256).isGreaterThan(40);
+      assertThat(sheet.getColumnWidth(0) / 256).isBetween(8, 12);
+      List<String> empty = new ArrayList<>();
+      for (var row : sheet) {
+        for (var cell : row) {
+          if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+              && cell.getStringCellValue().isEmpty()) {
+            empty.add(cell.getAddress().formatAsString());
+          }
+        }
+      }
+      assertThat(empty).as("cells holding an empty string instead of a blank").isEmpty();
+      assertThat(book.getStylesSource().getCTStylesheet().xmlText())
+          .contains("<main:cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>");
+    }
+  }
+
+  @Test
   void exportGivesJsonWhenAsked() throws Exception {
     JsonNode body = get("/api/export?format=json&q=" + enc("铝")).body();
 
