@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    header = "Time searches and suggestions in process (no HTTP), as percentiles.",
     description = "In-process latency (no HTTP) of search and autocomplete, as percentiles.")
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand Main main;

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
+    header = "Score the ranking against the graded judgment sets: nDCG@10, MRR, unjudged hits.",
     description = {
       "Run a graded judgment set against the index: per-query nDCG@10, mean nDCG@10, MRR,",
       "unjudged hits in the top 10, and every hit ranked above a better-graded one."

@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    header = "Write synthetic lists in the published text format, for scale runs.",
     description = {
       "Write synthetic lists of COUNT rows in the published text format, one per year, from the",
       "real vocabulary (cities, zones, industry phrases of config/), for scale runs:",

@@ -27,6 +27,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
+    header =
+        "Build the index from every list in the data folder (txt, csv, json, xlsx, xls, docx, pdf).",
     description = {
       "Build the index from every list of the data folder (formats: .txt, .csv, .json, .xlsx,"
           + " .xls, .docx, .pdf).",

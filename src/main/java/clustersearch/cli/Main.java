@@ -66,9 +66,65 @@ public final class Main implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
+  /**
+   * A mistyped command or option: one line that names it and the closest known one, then where to
+   * look, instead of picocli's "Unmatched arguments from index 0".
+   */
+  private static int badArguments(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    java.io.PrintWriter err = cli.getErr();
+    if (e instanceof CommandLine.UnmatchedArgumentException u
+        && !u.getUnmatched().isEmpty()
+        && cli.getCommandSpec().parent() == null) {
+      String word = u.getUnmatched().get(0);
+      String closest =
+          cli.getSubcommands().keySet().stream()
+              .min(java.util.Comparator.comparingInt(name -> distance(name, word)))
+              .orElse(null);
+      err.println(
+          "error: unknown command '"
+              + word
+              + "'"
+              + (closest != null && distance(closest, word) <= 2
+                  ? "; did you mean '" + closest + "'?"
+                  : "; the commands are " + String.join(", ", cli.getSubcommands().keySet())));
+    } else {
+      err.println("error: " + e.getMessage());
+    }
+    err.println("see: cluster-search " + qualified(cli) + "--help");
+    return 2;
+  }
+
+  /** "search " for the search subcommand, "" for the top level. */
+  private static String qualified(CommandLine cli) {
+    return cli.getCommandSpec().parent() == null ? "" : cli.getCommandName() + " ";
+  }
+
+  /** Edit distance of two short words. */
+  static int distance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] =
+            Math.min(
+                Math.min(row[j] + 1, row[j - 1] + 1),
+                diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
+  }
+
   /** The command line with the error handling every subcommand shares. */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.setParameterExceptionHandler(Main::badArguments);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
+    header = "Search the built index from the command line: search 生物医药 --province 山东.",
     description = "Search the built index, e.g. search 生物医药 --province 山东.")
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand Main main;

@@ -35,6 +35,7 @@ import sun.misc.Signal;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
+    header = "Serve the search API and pages, building the index first if there is none.",
     description = {
       "Serve the search API (and build the index from the bundled data first if there is none).",
       "A newly built index generation (from 'index') is picked up without a restart."
@@ -67,6 +68,22 @@ final class ServeCommand implements Callable<Integer> {
               + " generation): never builds, no admin API; picks up a new generation copied in"
               + " with its CURRENT swapped.")
   Path indexFrom;
+
+  /**
+   * The launcher's first serve writes the class-data-sharing archive as the JVM exits, which takes
+   * some seconds with nothing else to show: says so.
+   */
+  private static void archiveNotice() {
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-XX:ArchiveClassesAtExit="))
+        .findFirst()
+        .ifPresent(
+            a ->
+                System.out.println(
+                    "writing the start-up archive "
+                        + a.substring(a.indexOf('=') + 1)
+                        + " (once, a few seconds): later starts are faster"));
+  }
 
   /**
    * Until the server is up and installs its graceful stop: SIGTERM or SIGINT stops the process at
@@ -153,6 +170,7 @@ final class ServeCommand implements Callable<Integer> {
           stack.service().health().documents(), address);
       stop.await();
       LOG.info("stopping: finishing requests in flight");
+      archiveNotice();
       return 0;
     } finally {
       if (reloader != null) {
