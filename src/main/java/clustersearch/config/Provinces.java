@@ -8,15 +8,24 @@ import java.util.Optional;
 
 /**
  * {@code config/provinces.yaml}: the province-level divisions in official order, and the regions a
- * list prints that are not one themselves (宁波 → 浙江).
+ * list prints that are not one themselves (宁波 → 浙江), and their GB/T 2260 codes.
  */
-public record Provinces(List<String> order, Map<String, String> regions) {
+public record Provinces(
+    List<String> order, Map<String, String> regions, Map<String, String> codes) {
 
   public static final String FILE = "provinces.yaml";
 
   public Provinces {
     order = List.copyOf(Objects.requireNonNull(order, "provinces.yaml needs 'order'"));
     regions = Map.copyOf(Objects.requireNonNullElse(regions, Map.of()));
+    codes = Map.copyOf(Objects.requireNonNullElse(codes, Map.of()));
+    for (String province : order) {
+      String code = codes.get(province);
+      if (code == null || !code.matches("\\d{2}0000")) {
+        throw new IllegalArgumentException(
+            "codes." + province + " must be its six-digit GB/T 2260 code, got " + code);
+      }
+    }
     for (Map.Entry<String, String> e : regions.entrySet()) {
       if (!order.contains(e.getValue())) {
         throw new IllegalArgumentException(

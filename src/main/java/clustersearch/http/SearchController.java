@@ -2,7 +2,9 @@ package clustersearch.http;
 
 import clustersearch.search.ClusterIndex;
 import clustersearch.search.SearchRequest;
+import clustersearch.search.SearchResult;
 import clustersearch.search.SearchService;
+import clustersearch.search.Stats;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Arrays;
@@ -43,14 +45,26 @@ final class SearchController {
                     "sort must be relevance, list or province, got '" + Text.bounded(v) + "'"));
   }
 
-  /** GET /api/facets?q=&province=&industry=&area= */
+  /** GET /api/facets?q=&province=&industry=&area=&format=json|csv */
   void facets(Context ctx) throws IOException {
-    Json.send(ctx, service.facets(request(ctx, 1, 1)));
+    boolean csv = CountRows.csv(ctx);
+    SearchResult.FacetsOnly facets = service.facets(request(ctx, 1, 1));
+    if (csv) {
+      CountRows.send(ctx, facets.facets());
+    } else {
+      Json.send(ctx, facets);
+    }
   }
 
-  /** GET /api/stats?q=&province=&industry=&area= */
+  /** GET /api/stats?q=&province=&industry=&area=&format=json|csv */
   void stats(Context ctx) throws IOException {
-    Json.send(ctx, service.stats(request(ctx, 1, 1)));
+    boolean csv = CountRows.csv(ctx);
+    Stats stats = service.stats(request(ctx, 1, 1));
+    if (csv) {
+      CountRows.send(ctx, stats);
+    } else {
+      Json.send(ctx, stats);
+    }
   }
 
   /** The query, filters and switches every search endpoint reads. */

@@ -19,10 +19,12 @@ import org.apache.lucene.facet.LabelAndValue;
 final class FacetLabels {
   private final List<String> provinceOrder;
   private final List<String> areaOrder;
+  private final FacetCodes codes;
 
-  FacetLabels(List<String> provinceOrder, List<String> areaOrder) {
+  FacetLabels(List<String> provinceOrder, List<String> areaOrder, FacetCodes codes) {
     this.provinceOrder = List.copyOf(provinceOrder);
     this.areaOrder = List.copyOf(areaOrder);
+    this.codes = codes;
   }
 
   FacetCounts counts(Facets facets, int topN) throws IOException {
@@ -40,7 +42,7 @@ final class FacetLabels {
         top(facets, topN, Fields.DIM_YEAR).stream()
             .sorted(Comparator.comparing(FacetValue::value).reversed())
             .toList();
-    return new FacetCounts(provinces, sectors, areas, years);
+    return codes.coded(new FacetCounts(provinces, sectors, areas, years));
   }
 
   private static List<FacetValue> top(Facets facets, int topN, String dim, String... path)

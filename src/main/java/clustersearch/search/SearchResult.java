@@ -81,11 +81,28 @@ public record SearchResult(
       List<FacetValue> area,
       List<FacetValue> year) {}
 
-  /** One facet value and its count; sectors carry their industries as children. */
+  /**
+   * One facet value and its count; sectors carry their industries as children.
+   *
+   * @param code the value's stable code where it has one: GB/T 2260 for a province (370000), the
+   *     2018 classification's for a sector (4), an ASCII key for an area (yangtze-river-delta), the
+   *     year for a year
+   * @param labelEn its English label, where there is one
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record FacetValue(String value, long count, List<FacetValue> children) {
+  public record FacetValue(
+      String value, String code, String labelEn, long count, List<FacetValue> children) {
     public FacetValue(String value, long count) {
-      this(value, count, null);
+      this(value, null, null, count, null);
+    }
+
+    public FacetValue(String value, long count, List<FacetValue> children) {
+      this(value, null, null, count, children);
+    }
+
+    /** This value with its code and English label. */
+    FacetValue coded(String code, String labelEn) {
+      return new FacetValue(value, code, labelEn, count, children);
     }
   }
 

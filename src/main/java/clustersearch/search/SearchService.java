@@ -100,6 +100,7 @@ public final class SearchService {
 
   /**
    * @param provinceOrder the official order of provinces, which breaks ties between equal counts
+   * @param codes the stable codes and English labels of facet values
    */
   public SearchService(
       ClusterIndex index,
@@ -108,13 +109,14 @@ public final class SearchService {
       Settings.Search settings,
       List<String> provinceOrder,
       Gazetteer gazetteer,
-      Weights weights) {
+      Weights weights,
+      FacetCodes codes) {
     this.index = index;
     this.weights = weights;
     this.similar = new SimilarClusters(weights, fields.knowledge(), RANKING);
     this.matchLevels = new MatchLevels(weights);
-    this.statsCounts = new StatsCounts(provinceOrder, gazetteer.areas());
-    this.facetLabels = new FacetLabels(provinceOrder, gazetteer.areas());
+    this.statsCounts = new StatsCounts(provinceOrder, gazetteer.areas(), codes);
+    this.facetLabels = new FacetLabels(provinceOrder, gazetteer.areas(), codes);
     this.gazetteer = gazetteer;
     this.filters = new FilterValues(gazetteer);
     this.highlighter = new Highlighter(fields);

@@ -40,7 +40,8 @@ public record SearchStack(ClusterIndex index, SearchService service) implements 
             config.settings().search(),
             config.provinces().order(),
             gazetteer,
-            config.weights());
+            config.weights(),
+            new FacetCodes(config, gazetteer));
     return new SearchStack(index, service);
   }
 

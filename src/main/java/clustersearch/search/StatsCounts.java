@@ -22,10 +22,12 @@ import org.apache.lucene.search.Query;
 final class StatsCounts {
   private final List<String> provinceOrder;
   private final List<String> areaOrder;
+  private final FacetCodes codes;
 
-  StatsCounts(List<String> provinceOrder, List<String> areaOrder) {
+  StatsCounts(List<String> provinceOrder, List<String> areaOrder, FacetCodes codes) {
     this.provinceOrder = List.copyOf(provinceOrder);
     this.areaOrder = List.copyOf(areaOrder);
+    this.codes = codes;
   }
 
   /**
@@ -78,9 +80,9 @@ final class StatsCounts {
     }
     return new Stats(
         total,
-        byProvince,
-        bySector,
-        areas,
+        codes.provinces(byProvince),
+        codes.sectors(bySector),
+        codes.areas(areas),
         new Stats.Matrix(provinceOrder, List.copyOf(sectors), counts));
   }
 }

@@ -32,6 +32,27 @@ class ConfigTest {
   }
 
   @Test
+  void everyProvinceHasTheGbT2260CodeItsCountiesStartWith() {
+    Provinces provinces = Provinces.load(TestData.CONFIG);
+    java.util.Map<String, java.util.Set<String>> prefixes = new java.util.HashMap<>();
+    for (Divisions.Division d : Divisions.load(TestData.CONFIG).divisions()) {
+      prefixes
+          .computeIfAbsent(d.province(), p -> new java.util.TreeSet<>())
+          .add(d.code().substring(0, 2));
+    }
+
+    assertThat(provinces.codes()).containsEntry("山东", "370000").containsEntry("澳门", "820000");
+    for (String province : provinces.order()) {
+      if (prefixes.containsKey(province)) {
+        assertThat(prefixes.get(province))
+            .as(province)
+            .containsExactly(provinces.codes().get(province).substring(0, 2));
+      }
+    }
+    assertThat(prefixes).as("mainland provinces in divisions.tsv").hasSizeGreaterThanOrEqualTo(31);
+  }
+
+  @Test
   void mapsNingboToZhejiangAndTheCorpsToXinjiang() {
     Provinces provinces = Provinces.load(TestData.CONFIG);
 

@@ -58,9 +58,13 @@ class GeneratedClientTest {
     assertThat(found.getHits().get(0).getMatch()).isEqualTo(Hit.MatchEnum.EXACT);
     assertThat(found.getHits().get(0).getCategory()).isEqualTo(Hit.CategoryEnum.PILOT_CULTIVATION);
 
-    assertThat(search.facets(null, null, null, null, null, null, null, null).getTotal())
-        .isEqualTo(43);
-    assertThat(search.stats("新材料", null, null, null, null, null, null, null).getTotal())
+    var facets = search.facets(null, null, null, null, null, null, null, null, null);
+    assertThat(facets.getTotal()).isEqualTo(43);
+    assertThat(facets.getFacets().getProvince())
+        .filteredOn(v -> v.getValue().equals("山东"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.getCode()).isEqualTo("370000"));
+    assertThat(search.stats("新材料", null, null, null, null, null, null, null, null).getTotal())
         .isPositive();
     assertThat(search.suggest("swyy", 5, null, null).getSuggestions()).isNotEmpty();
   }

@@ -60,7 +60,11 @@ class HttpApiTest {
   static Response send(HttpRequest request) throws Exception {
     HttpResponse<String> response =
         CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    JsonNode body =
+        response.body().isEmpty() || !type.startsWith("application/json")
+            ? null
+            : JSON.readTree(response.body());
     return new Response(
         response.statusCode(),
         response.headers().firstValue("Content-Type").orElse(""),
@@ -239,6 +243,61 @@ class HttpApiTest {
     assertThat(get("/api/search?industry=" + enc("生物医药")).body().get("total").asLong())
         .isEqualTo(2);
     assertThat(get("/api/search?area=" + enc("长江三角洲")).body().get("total").asLong()).isEqualTo(6);
+  }
+
+  @Test
+  void facetAndStatsValuesCarryStableCodesAndEnglishLabels() throws Exception {
+    // Issue 18: dashboards could not join the Chinese labels with their own tables.
+    JsonNode facets = get("/api/facets").body().get("facets");
+    JsonNode stats = get("/api/stats").body();
+
+    for (JsonNode provinces : List.of(facets.get("province"), stats.get("provinces"))) {
+      JsonNode shandong = find(provinces, "山东");
+      assertThat(shandong.get("code").asText()).isEqualTo("370000");
+      assertThat(shandong.get("labelEn").asText()).isEqualTo("Shandong");
+    }
+    for (JsonNode sectors : List.of(facets.get("industry"), stats.get("sectors"))) {
+      JsonNode bio = find(sectors, "生物产业");
+      assertThat(bio.get("code").asText()).isEqualTo("4");
+      assertThat(bio.get("labelEn").asText()).isEqualTo("Biological Industry");
+    }
+    JsonNode medicine = find(find(facets.get("industry"), "生物产业").get("children"), "生物医药");
+    assertThat(medicine.has("code")).isFalse();
+    assertThat(medicine.get("labelEn").asText()).isEqualTo("Biomedicine");
+    for (JsonNode areas : List.of(facets.get("area"), stats.get("areas"))) {
+      assertThat(find(areas, "长三角").get("code").asText()).isEqualTo("yangtze-river-delta");
+      assertThat(find(areas, "东部").get("code").asText()).isEqualTo("eastern-china");
+    }
+    assertThat(find(facets.get("year"), "2021").get("code").asText()).isEqualTo("2021");
+  }
+
+  @Test
+  void facetsAndStatsComeAsTidyCsvWhenAsked() throws Exception {
+    Response facets = get("/api/facets?format=csv");
+    Response stats = get("/api/stats?q=" + enc("生物医药") + "&format=csv");
+
+    assertThat(facets.status()).isEqualTo(200);
+    assertThat(facets.contentType()).startsWith("text/csv");
+    String text = facets.raw().body();
+    assertThat(text).startsWith("\uFEFFdimension,code,label,labelEn,count\r\n");
+    assertThat(text)
+        .contains("\r\nprovince,370000,山东,Shandong,4\r\n")
+        .contains("\r\nsector,4,生物产业,Biological Industry,")
+        .contains("\r\nindustry,,生物医药,Biomedicine,")
+        .contains("\r\narea,yangtze-river-delta,长三角,Yangtze River Delta,")
+        .contains("\r\nyear,2021,2021,,43\r\n");
+    assertThat(stats.raw().body())
+        .contains("\r\nprovince/sector,370000/4,山东/生物产业,Shandong/Biological Industry,");
+    assertError(get("/api/stats?format=xml"), 400, "invalid_parameter", "json or csv");
+  }
+
+  private static JsonNode find(JsonNode values, String value) {
+    for (JsonNode v : values) {
+      if (v.get("value").asText().equals(value)) {
+        return v;
+      }
+    }
+    throw new AssertionError(value + " not in " + values);
   }
 
   @Test

@@ -167,12 +167,14 @@ class OpenApiTest {
       notModified(server, "/api/search", "/api/search?q=" + bio);
       check(b, "/api/facets", "GET", "/api/facets?industry=" + enc("生物产业"));
       check(b, "/api/facets", "GET", "/api/facets?province=" + many);
+      check(b, "/api/facets", "GET", "/api/facets?format=csv");
       notModified(server, "/api/facets", "/api/facets");
       check(b, "/api/suggest", "GET", "/api/suggest?q=swy");
       check(b, "/api/suggest", "GET", "/api/suggest?q=x&size=99");
       notModified(server, "/api/suggest", "/api/suggest?q=swy");
       check(b, "/api/stats", "GET", "/api/stats?q=" + bio);
       check(b, "/api/stats", "GET", "/api/stats?industry=" + many);
+      check(b, "/api/stats", "GET", "/api/stats?format=csv&q=" + bio);
       notModified(server, "/api/stats", "/api/stats");
       check(b, "/api/export", "GET", "/api/export?format=json&province=" + enc("山东"));
       check(b, "/api/export", "GET", "/api/export?format=csv");
