@@ -425,6 +425,14 @@
     closeSuggestions();
     go({ ...stateFromUrl(), q: value, page: 1, exact: false });
   }
+  function choose(li) {
+    if (li.dataset.id) {
+      closeSuggestions();
+      location.href = '/clusters/' + encodeURIComponent(li.dataset.id);
+    } else {
+      pick(li.firstChild.textContent);
+    }
+  }
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const q = input.value.trim();
@@ -441,8 +449,10 @@
           const li = text('li', sg.text);
           li.id = 'sg-' + i;
           li.setAttribute('role', 'option');
-          li.append(text('small', { industry: '产业', sector: '门类', place: '地区', name: '集群' }[sg.kind] + ' · ' + sg.count));
-          li.addEventListener('mousedown', (e) => { e.preventDefault(); pick(sg.text); });
+          li.append(text('small', { industry: '产业', sector: '门类', place: '地区', area: '区域', name: '集群' }[sg.kind] + ' · ' + sg.count));
+          // A cluster's full name opens that cluster; every other suggestion is searched.
+          if (sg.id) li.dataset.id = sg.id;
+          li.addEventListener('mousedown', (e) => { e.preventDefault(); choose(li); });
           list.append(li);
         });
         list.hidden = body.suggestions.length === 0;
@@ -461,7 +471,7 @@
       input.setAttribute('aria-activedescendant', items[active].id);
     } else if (e.key === 'Enter' && active >= 0) {
       e.preventDefault();
-      pick(items[active].firstChild.textContent);
+      choose(items[active]);
     } else if (e.key === 'Escape') {
       closeSuggestions();
     }

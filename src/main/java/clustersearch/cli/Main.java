@@ -11,7 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The one entry point: {@code cluster-search index|serve|search|eval}. */
+/** The one entry point: {@code cluster-search index|serve|search|eval|bench|generate}. */
 @Command(
     name = "cluster-search",
     mixinStandardHelpOptions = true,

@@ -43,7 +43,7 @@ final class JettyErrors extends ErrorHandler {
     String text =
         switch (code) {
           case 400 -> "The request is malformed (check its URL encoding).";
-          case 414, 431 -> "The URL is too long; queries are cut at 32 terms anyway.";
+          case 414, 431 -> "The URL is too long; a long query is cut to its first words anyway.";
           default -> HttpStatus.getMessage(code);
         };
     send(response, Json.bytes(ApiError.of(code, ErrorMapper.codeOf(code), text)), callback);

@@ -11,7 +11,8 @@ import org.slf4j.Marker;
 
 /**
  * Lets at most {@code perMinute} warnings (and errors) with the same logger and message pattern
- * through per minute; the rest are counted and reported once, when the minute is over. A client
+ * through per minute; the rest are counted and reported in one line with the first such warning
+ * after the minute is over (so a burst that stops is reported when it recurs, or never). A client
  * that repeats a request Jetty warns about (a bad authority, say) thereby adds a few lines a
  * minute, not a line per request.
  */

@@ -12,8 +12,9 @@ import java.util.Set;
  * Stage 2 of the pipeline: finds the places and areas a normalised query names (山东, 山东省, Shandong,
  * 淄博, 长三角, 东部) through the gazetteer, and the sectors and industry phrases it holds through the
  * index's vocabulary. Places and areas are taken out of the text (they become entities that rank
- * clusters there first); sectors and industry phrases stay in the text (they are searched as words)
- * and are only reported. A one-character abbreviation (鲁) counts only as a whole part.
+ * clusters there first), and so are sectors (新材料产业: the clusters of the sector, reported in {@link
+ * Result#sectors}); industry phrases stay in the text (they are searched as words). A one-character
+ * abbreviation (鲁) counts only as a whole part.
  */
 final class EntityRecognizer {
   /** Administrative suffixes a place name may carry in a query (宁波市, 山东省). */

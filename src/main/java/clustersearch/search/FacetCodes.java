@@ -25,9 +25,10 @@ final class FacetCodes {
   private final Map<String, String> sectorEn;
   private final Map<String, String> industryEn;
   private final Map<String, String> areaKeys = new HashMap<>();
-  private final Map<String, String> areaEn = new HashMap<>();
+  private final Gazetteer gazetteer;
 
   FacetCodes(AppConfig config, Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
     provinceCodes = config.provinces().codes();
     for (String province : config.provinces().order()) {
       provinceEn.put(province, gazetteer.provinceEn(province));
@@ -41,11 +42,7 @@ final class FacetCodes {
     industryEn = config.glossary().industries();
     for (Map<String, Regions.Area> group :
         List.of(config.regions().regions(), config.regions().areas())) {
-      group.forEach(
-          (name, area) -> {
-            areaEn.put(name, area.en());
-            areaKeys.put(name, key(area.en()));
-          });
+      group.forEach((name, area) -> areaKeys.put(name, key(area.en())));
     }
   }
 
@@ -88,7 +85,7 @@ final class FacetCodes {
 
   List<FacetValue> areas(List<FacetValue> values) {
     return values.stream()
-        .map(v -> v.coded(areaKeys.get(v.value()), areaEn.get(v.value())))
+        .map(v -> v.coded(areaKeys.get(v.value()), gazetteer.areaEn(v.value())))
         .toList();
   }
 

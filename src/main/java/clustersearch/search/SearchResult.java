@@ -69,10 +69,12 @@ public record SearchResult(
   /**
    * One completion.
    *
-   * @param kind sector, industry, place or name
+   * @param kind sector, industry, place, area or name
    * @param count how many clusters it covers
+   * @param id the cluster a name suggestion is the full name of, which choosing it should open
    */
-  public record Suggestion(String text, String kind, long count) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Suggestion(String text, String kind, long count, String id) {}
 
   /** Facet counts per dimension; with a filter on a dimension, its other values still count. */
   public record FacetCounts(

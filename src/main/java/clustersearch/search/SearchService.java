@@ -345,6 +345,18 @@ public final class SearchService {
     return all;
   }
 
+  /** The id of the one cluster a name suggestion names in full, or null. */
+  private static String clusterNamed(Vocabulary.Entry entry, ClusterIndex.Lease lease)
+      throws IOException {
+    if (!entry.kind().equals("name") || entry.term() == null) {
+      return null;
+    }
+    ScoreDoc[] named = lease.searcher().search(new TermQuery(entry.term()), 2).scoreDocs;
+    return named.length == 1
+        ? lease.cluster(named[0].doc, lease.searcher().storedFields()).id()
+        : null;
+  }
+
   /**
    * Up to {@code size} completions of {@code prefix}: words, their pinyin, their initials, each
    * with the number of clusters a search for it finds.
@@ -355,13 +367,13 @@ public final class SearchService {
           "invalid_parameter", "size must be from 1 to " + MAX_SUGGESTIONS + ", got " + size);
     }
     try (ClusterIndex.Lease lease = index.acquire()) {
-      List<SearchResult.Suggestion> found =
+      List<Vocabulary.Entry> found =
           suggester.suggest(lease.vocabulary(), QueryText.normalize(prefix), size);
       // Each count is what searching the suggestion returns (生物医药: 7, not the 2 clusters whose
       // industry is exactly 生物医药), so the box never promises what the results do not hold.
       List<SearchResult.Suggestion> counted = new ArrayList<>(found.size());
       IndexReader reader = lease.searcher().getIndexReader();
-      for (SearchResult.Suggestion s : found) {
+      for (Vocabulary.Entry s : found) {
         long count =
             suggestionCounts.get(
                 new CountKey(reader.getReaderCacheHelper().getKey(), configVersion.get(), s.text()),
@@ -374,7 +386,7 @@ public final class SearchService {
                     throw new UncheckedIOException(e);
                   }
                 });
-        counted.add(new SearchResult.Suggestion(s.text(), s.kind(), count));
+        counted.add(new SearchResult.Suggestion(s.text(), s.kind(), count, clusterNamed(s, lease)));
       }
       return new SearchResult.Suggestions(prefix, counted);
     }

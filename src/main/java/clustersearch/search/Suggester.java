@@ -1,6 +1,5 @@
 package clustersearch.search;
 
-import clustersearch.search.SearchResult.Suggestion;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,11 @@ import java.util.regex.Pattern;
 final class Suggester {
   private static final Pattern LATIN = Pattern.compile("[a-z]+");
   private static final Map<String, Integer> KIND_ORDER =
-      Map.of("industry", 0, "sector", 1, "place", 2, "name", 3);
+      Map.of("industry", 0, "sector", 1, "place", 2, "area", 3, "name", 4);
 
   private record Ranked(Vocabulary.Entry entry, int rank) {}
 
-  List<Suggestion> suggest(Vocabulary vocabulary, String typed, int size) {
+  List<Vocabulary.Entry> suggest(Vocabulary vocabulary, String typed, int size) {
     String prefix = typed.strip();
     if (prefix.isEmpty()) {
       return List.of();
@@ -34,7 +33,7 @@ final class Suggester {
                 .thenComparingInt(r -> r.entry().text().length())
                 .thenComparing(r -> r.entry().text()))
         .limit(size)
-        .map(r -> new Suggestion(r.entry().text(), r.entry().kind(), r.entry().count()))
+        .map(Ranked::entry)
         .toList();
   }
 

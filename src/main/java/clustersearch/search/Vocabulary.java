@@ -78,8 +78,8 @@ public final class Vocabulary {
   }
 
   /**
-   * Counts every value of the sector, industry and year dimensions ({@code state}) and of the place
-   * and name dimensions ({@code names}, their own facet field) over all documents.
+   * Counts every value of the sector, industry, area and year dimensions ({@code state}) and of the
+   * place and name dimensions ({@code names}, their own facet field) over all documents.
    */
   static Vocabulary build(
       SortedSetDocValuesReaderState state, SortedSetDocValuesReaderState names, Pinyin pinyin)
@@ -100,6 +100,9 @@ public final class Vocabulary {
     for (LabelAndValue place : labels(named, Fields.DIM_PLACE)) {
       entries.add(entry(place, "place", pinyin, Fields.DIM_PLACE, place.label));
       readings(place, pinyin, full, initials);
+    }
+    for (LabelAndValue area : labels(all, Fields.DIM_AREA)) {
+      entries.add(entry(area, "area", pinyin, Fields.DIM_AREA, area.label));
     }
     for (LabelAndValue name : labels(named, Fields.DIM_NAME)) {
       entries.add(entry(name, "name", pinyin, Fields.DIM_NAME, name.label));

@@ -212,6 +212,24 @@ public final class Gazetteer {
     return out.toString();
   }
 
+  /**
+   * The pinyin of a Chinese name as English writes it: syllables run together, an apostrophe before
+   * one that starts with a, o or e (吉安 → ji'an, 西安 → xi'an), as the pinyin rules have it.
+   */
+  private String written(String chinese) {
+    StringBuilder out = new StringBuilder();
+    for (String s : pinyin.syllables(chinese)) {
+      if (s == null || s.isEmpty()) {
+        continue;
+      }
+      if (out.length() > 0 && "aoe".indexOf(s.charAt(0)) >= 0) {
+        out.append('\'');
+      }
+      out.append(s);
+    }
+    return out.toString();
+  }
+
   /** The gazetteer of {@code config}'s places.yaml, regions.yaml and provinces.yaml. */
   public static Gazetteer of(AppConfig config) {
     return new Gazetteer(
@@ -382,7 +400,7 @@ public final class Gazetteer {
   /** The English name of a province. */
   public String provinceEn(String province) {
     Places.ProvinceNames n = places.provinces().get(province);
-    return n != null ? n.en() : capitalized(romanized(province));
+    return n != null ? n.en() : capitalized(written(province));
   }
 
   /** The English name of a region or area. */
@@ -408,7 +426,7 @@ public final class Gazetteer {
                 ? places.english().get(known)
                 : e.kind() == Kind.PROVINCE
                     ? provinceEn(e.value()) // 天津市 → Tianjin
-                    : capitalized(romanized(known)));
+                    : capitalized(written(known)));
         i += known.length();
         continue;
       }
@@ -421,7 +439,7 @@ public final class Gazetteer {
         i = end;
         continue;
       }
-      String latin = isHan(chunk) ? capitalized(romanized(chunk)) : chunk;
+      String latin = isHan(chunk) ? capitalized(written(chunk)) : chunk;
       if (!latin.isBlank()) {
         words.add(latin);
       }

@@ -196,4 +196,24 @@ class RelevanceFeaturesTest extends OnTheRealList {
     assertThat(service.suggest("生", 3).suggestions()).hasSize(3);
     assertThat(service.suggest("  ", 10).suggestions()).isEmpty();
   }
+
+  @Test
+  void areasAreSuggestedAndAFullNameCarriesItsCluster() throws IOException {
+    // Issue 18: 长三 suggested nothing, and choosing a cluster's full name searched for it.
+    assertThat(service.suggest("长三", 10).suggestions())
+        .filteredOn(s -> s.kind().equals("area"))
+        .extracting(SearchResult.Suggestion::text)
+        .contains("长三角");
+
+    List<SearchResult.Suggestion> named =
+        service.suggest("新乡高新区生物医药", 10).suggestions().stream()
+            .filter(s -> s.kind().equals("name"))
+            .toList();
+    assertThat(named).hasSize(1);
+    assertThat(named.get(0).text()).isEqualTo("新乡高新区生物医药创新型产业集群");
+    assertThat(service.get(named.get(0).id()).orElseThrow().name()).isEqualTo(named.get(0).text());
+    assertThat(service.suggest("生物", 10).suggestions())
+        .filteredOn(s -> !s.kind().equals("name"))
+        .allSatisfy(s -> assertThat(s.id()).isNull());
+  }
 }

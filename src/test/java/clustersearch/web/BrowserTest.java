@@ -200,6 +200,24 @@ class BrowserTest {
   }
 
   @Test
+  void choosingAClustersFullNameOpensThatCluster() {
+    // Issue 18: it searched the name instead, and found 7 clusters.
+    browser.get(base + "/");
+    WebElement box = browser.findElement(By.id("q"));
+    box.sendKeys("新乡高新区生物医药");
+    waiting().until(d -> d.findElement(By.id("suggestions")).isDisplayed());
+    WebElement name =
+        browser.findElements(By.cssSelector("#suggestions li")).stream()
+            .filter(li -> li.getText().startsWith("新乡高新区生物医药创新型产业集群"))
+            .findFirst()
+            .orElseThrow();
+    new org.openqa.selenium.interactions.Actions(browser).click(name).perform();
+
+    waiting().until(d -> d.getCurrentUrl().contains("/clusters/"));
+    assertThat(browser.getCurrentUrl()).endsWith("/clusters/2021-21");
+  }
+
+  @Test
   void relatedClustersStandUnderTheirOwnHeadingAfterTheMatches() throws IOException {
     browser.get(
         base
