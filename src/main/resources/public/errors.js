@@ -6,11 +6,11 @@
     const m = (error && error.message) || '';
     switch (error && error.code) {
       case 'unknown_value': {
-        const found = /^(\w+) '(.*)' names nothing known; closest: (.*)$/.exec(m);
+        const found = /^(\w+) '(.*)' names nothing known(?:; closest: (.*))?/.exec(m);
         const dim = { province: '省份', industry: '产业', area: '区域' };
-        return found
-          ? `没有名为“${found[2]}”的${dim[found[1]] || '筛选值'}。您是否要找：${found[3].split(', ').join('、')}？`
-          : '筛选值无法识别。';
+        if (!found) return '筛选值无法识别。';
+        const none = `没有名为“${found[2]}”的${dim[found[1]] || '筛选值'}。`;
+        return found[3] ? `${none}您是否要找：${found[3].split(', ').join('、')}？` : none;
       }
       case 'too_many_values': {
         const n = /at most (\d+)/.exec(m);

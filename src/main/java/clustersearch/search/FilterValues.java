@@ -93,30 +93,38 @@ final class FilterValues {
     throw unknown("industry", value, known);
   }
 
+  /** The provinces by their Chinese and English names, for the closest to an unknown value. */
   private List<String> provinceNames() {
     List<String> names = new ArrayList<>();
     for (String name : gazetteer.allNames()) {
       gazetteer.province(name).ifPresent(p -> names.add(p));
     }
-    return new ArrayList<>(new LinkedHashSet<>(names));
+    List<String> chinese = new ArrayList<>(new LinkedHashSet<>(names));
+    for (String p : List.copyOf(chinese)) {
+      chinese.add(gazetteer.provinceEn(p));
+    }
+    return chinese;
   }
 
   private static InvalidRequestException unknown(
       String dimension, String value, List<String> known) {
     String v = value.toLowerCase(Locale.ROOT);
+    // Only values a slip of the keyboard away (山冬 → 山东, shandon → Shandong): 火星 is no typo of
+    // 北京, and suggesting the first values in order would say it is.
+    int close = Math.max(1, v.length() / 3);
     Set<String> closest = new LinkedHashSet<>();
     known.stream()
         .distinct()
+        .filter(k -> distance(v, k.toLowerCase(Locale.ROOT)) <= close)
         .sorted(Comparator.comparingInt((String k) -> distance(v, k.toLowerCase(Locale.ROOT))))
         .limit(SUGGESTIONS)
         .forEach(closest::add);
+    String start = dimension + " '" + Text.cut(value) + "' names nothing known";
     return new InvalidRequestException(
         "unknown_value",
-        dimension
-            + " '"
-            + Text.cut(value)
-            + "' names nothing known; closest: "
-            + String.join(", ", closest));
+        closest.isEmpty()
+            ? start + "; no known value is close to it"
+            : start + "; closest: " + String.join(", ", closest));
   }
 
   /** Levenshtein distance. */

@@ -237,7 +237,15 @@ class SearchServiceTest extends OnTheRealList {
   void aValueThatNamesNothingIsRefusedWithTheClosestKnownValues() {
     assertThatThrownBy(() -> service.search(new SearchRequest("", List.of("火星"), List.of(), 1, 10)))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessageContaining("province '火星' names nothing known; closest:");
+        .hasMessageContaining("province '火星' names nothing known; no known value is close to it");
+    // Issue 18: 火星 was offered 北京, 天津, 河北; only a slip of the keyboard away is offered.
+    assertThatThrownBy(() -> service.search(new SearchRequest("", List.of("山冬"), List.of(), 1, 10)))
+        .hasMessageContaining("closest: ")
+        .hasMessageContaining("山东")
+        .hasMessageNotContaining("北京");
+    assertThatThrownBy(
+            () -> service.search(new SearchRequest("", List.of("shandon"), List.of(), 1, 10)))
+        .hasMessageContaining("closest: Shandong");
     assertThatThrownBy(() -> service.search(new SearchRequest("", List.of(), List.of("农业"), 1, 10)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("industry '农业'");
