@@ -25,7 +25,7 @@
     .name { font-weight: 600; } em { font-style: normal; background: #fff3bf; }
     .meta, .total, .scope, .related-heading { color: #616e7c; font-size: .85em; }
     .related-heading { font-weight: 600; padding-top: .75rem; }
-    .name a { color: inherit; text-decoration: none; } .name a:hover { text-decoration: underline; }
+    .name a { color: #1f4e8c; text-decoration: underline; text-underline-offset: 2px; } .name a:hover { text-decoration-thickness: 2px; }
     .more { display: inline-block; margin-top: .4rem; color: var(--cs-accent, #0b5cad); }
     [role=alert] { color: #8a1c1c; }
     [hidden] { display: none !important; }`;
@@ -52,7 +52,10 @@
     if (opts.province) String(opts.province).split(',').forEach((v) => filters.append('province', v));
     if (opts.industry) String(opts.industry).split(',').forEach((v) => filters.append('industry', v));
     const named = [...filters.values()];
-    scope.textContent = t.scope + '：' + named.join(' · ');
+    // A value as the portal wrote it, but a Latin one capitalised (shandong → Shandong), after the
+    // punctuation of the widget's language.
+    const shown = named.map((v) => /^[a-z]/.test(v) ? v.charAt(0).toUpperCase() + v.slice(1) : v);
+    scope.textContent = t.scope + (opts.lang === 'en' ? ': ' : '：') + shown.join(' · ');
     scope.hidden = named.length === 0;
     let latest = 0;
     // Searches the text of the box (blank: every cluster of the widget's scope); runs on load.

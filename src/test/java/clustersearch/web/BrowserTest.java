@@ -796,6 +796,31 @@ class BrowserTest {
   }
 
   @Test
+  void anEnglishWidgetSaysItsScopeInEnglishAndItsNamesLookLikeLinks() throws Exception {
+    // Issue 18: "Scope：shandong" with a Chinese colon, and names in the body's colour, not
+    // underlined: nothing said they were links.
+    String page =
+        "<!doctype html><html><head><meta charset='utf-8'></head><body><div id='w'></div>"
+            + "<script src='"
+            + base
+            + "/embed.js' data-target='#w' data-province='shandong' data-lang='en'></script>"
+            + "</body></html>";
+    HttpServer portal = portal(page);
+    try {
+      browser.get("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
+      SearchContext widget = browser.findElement(By.id("w")).getShadowRoot();
+      waiting().until(d -> widget.findElements(By.cssSelector("li[data-id]")).size() == 4);
+
+      assertThat(widget.findElement(By.cssSelector(".scope")).getText())
+          .isEqualTo("Scope: Shandong");
+      WebElement link = widget.findElement(By.cssSelector(".name a"));
+      assertThat(link.getCssValue("text-decoration-line")).isEqualTo("underline");
+    } finally {
+      portal.stop(0);
+    }
+  }
+
+  @Test
   void pageWeightOfTheSearchPageIsMeasured() throws IOException {
     browser.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
     browser.get(base + "/?q=" + "%E7%94%9F%E7%89%A9%E5%8C%BB%E8%8D%AF");
