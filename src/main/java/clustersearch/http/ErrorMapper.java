@@ -42,8 +42,10 @@ final class ErrorMapper {
         HttpResponseException.class,
         (e, ctx) -> {
           String allow = allowed(e.getDetails().get("availableMethods"));
-          if (e.getStatus() == 405 && allow.equals("OPTIONS")) {
-            // Only the CORS preflight route (/api/*) matched: no such endpoint.
+          if (e.getStatus() == 405 && (allow.equals("OPTIONS") || allow.isEmpty())) {
+            // Only the CORS preflight route (/api/*) matched: no such endpoint. (Javalin leaves
+            // the methods out of the details when the client accepts HTML: a browser got a 405
+            // with an empty Allow.)
             notFound(ctx);
           } else if (e.getStatus() == 405) {
             ctx.header("Allow", allow);
@@ -52,6 +54,8 @@ final class ErrorMapper {
                 405,
                 codeOf(405),
                 ctx.method() + " is not allowed on " + Text.bounded(ctx.path()) + "; use " + allow);
+          } else if (e.getStatus() == 404) {
+            notFound(ctx);
           } else {
             send(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage());
           }
@@ -83,11 +87,35 @@ final class ErrorMapper {
   }
 
   private static void notFound(Context ctx) {
+    if (wantsPage(ctx)) {
+      notFoundPage(ctx);
+      return;
+    }
     send(
         ctx,
         404,
         "not_found",
         "No such endpoint: " + ctx.method() + " " + Text.bounded(ctx.path()));
+  }
+
+  /**
+   * A browser asking for a page that is not there gets a page (in Chinese and English) with a way
+   * back; programs and every path of the API get the JSON error.
+   */
+  private static boolean wantsPage(Context ctx) {
+    String accept = ctx.header("Accept");
+    String path = ctx.path();
+    return accept != null
+        && accept.contains("text/html")
+        && !path.startsWith(HttpApi.API)
+        && !path.equals("/metrics")
+        && !path.equals("/openapi.json");
+  }
+
+  /** 404 with the not-found page. */
+  static void notFoundPage(Context ctx) {
+    Caching.noStoreError(ctx);
+    ctx.status(404).contentType("text/html; charset=utf-8").result(HttpApi.NOT_FOUND_PAGE);
   }
 
   private static void send(Context ctx, int status, String code, String message) {

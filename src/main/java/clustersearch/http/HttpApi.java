@@ -39,6 +39,7 @@ public final class HttpApi {
   private static final String EMBED = resource("public/embed.html");
   private static final String DOCS = resource("public/docs.html");
   private static final String CLUSTER_PAGE = resource("public/cluster.html");
+  static final String NOT_FOUND_PAGE = resource("public/not-found.html");
   static final String OPENAPI = resource("openapi.json");
 
   /** The webjar files the pages load (versions pinned in the pom); no other is served. */
@@ -143,7 +144,15 @@ public final class HttpApi {
           routes.page("/dashboard", ctx -> ctx.contentType(HTML).result(DASHBOARD));
           routes.page(EMBED_PAGE, ctx -> ctx.contentType(HTML).result(EMBED));
           routes.page("/docs", ctx -> ctx.contentType(HTML).result(DOCS));
-          routes.page("/clusters/{id}", ctx -> ctx.contentType(HTML).result(CLUSTER_PAGE));
+          routes.page(
+              "/clusters/{id}",
+              ctx -> {
+                if (service.get(ctx.pathParam("id")).isPresent()) {
+                  ctx.contentType(HTML).result(CLUSTER_PAGE);
+                } else {
+                  ErrorMapper.notFoundPage(ctx); // a page a person reads, not an empty one
+                }
+              });
           routes.state("/metrics", ctx -> ctx.contentType(PROMETHEUS).result(metrics.scrape()));
           routes.data(
               "/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI), caching);

@@ -432,6 +432,35 @@ class HttpApiTest {
   }
 
   @Test
+  void anUnknownClusterOrPathIsA404PageForABrowserAndJsonForTheApi() throws Exception {
+    // Issue 18: /clusters/2021-99 answered 200 with an empty page, and an unknown path showed a
+    // browser raw JSON.
+    for (String path : List.of("/clusters/2021-99", "/no-such-page")) {
+      HttpResponse<String> page =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).as(path).isEqualTo(404);
+      assertThat(page.headers().firstValue("Content-Type").orElse(""))
+          .as(path)
+          .startsWith("text/html");
+      assertThat(page.body()).contains("找不到这个页面").contains("href=\"/\"");
+    }
+    assertThat(get("/clusters/2021-19").status()).isEqualTo(200);
+    HttpResponse<String> api =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/nope"))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.body()).startsWith("{\"error\":{\"status\":404,\"code\":\"not_found\"");
+    assertError(get("/no-such-page"), 404, "not_found", "No such endpoint");
+  }
+
+  @Test
   void exportGivesJsonWhenAsked() throws Exception {
     JsonNode body = get("/api/export?format=json&q=" + enc("铝")).body();
 
