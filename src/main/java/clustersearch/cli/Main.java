@@ -4,6 +4,7 @@ import clustersearch.config.AppConfig;
 import clustersearch.config.ConfigException;
 import clustersearch.search.InvalidRequestException;
 import clustersearch.search.SearchStack;
+import clustersearch.source.EditDistance;
 import clustersearch.source.ListFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,13 +80,13 @@ public final class Main implements Runnable {
       String word = u.getUnmatched().get(0);
       String closest =
           cli.getSubcommands().keySet().stream()
-              .min(java.util.Comparator.comparingInt(name -> distance(name, word)))
+              .min(java.util.Comparator.comparingInt(name -> EditDistance.between(name, word)))
               .orElse(null);
       err.println(
           "error: unknown command '"
               + word
               + "'"
-              + (closest != null && distance(closest, word) <= 2
+              + (closest != null && EditDistance.between(closest, word) <= 2
                   ? "; did you mean '" + closest + "'?"
                   : "; the commands are " + String.join(", ", cli.getSubcommands().keySet())));
     } else {
@@ -98,27 +99,6 @@ public final class Main implements Runnable {
   /** "search " for the search subcommand, "" for the top level. */
   private static String qualified(CommandLine cli) {
     return cli.getCommandSpec().parent() == null ? "" : cli.getCommandName() + " ";
-  }
-
-  /** Edit distance of two short words. */
-  static int distance(String a, String b) {
-    int[] row = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      row[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int diagonal = row[0];
-      row[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int above = row[j];
-        row[j] =
-            Math.min(
-                Math.min(row[j] + 1, row[j - 1] + 1),
-                diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return row[b.length()];
   }
 
   /** The command line with the error handling every subcommand shares. */

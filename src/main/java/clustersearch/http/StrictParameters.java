@@ -1,5 +1,6 @@
 package clustersearch.http;
 
+import clustersearch.source.EditDistance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -92,8 +93,10 @@ final class StrictParameters {
       return message + ", which takes no parameters";
     }
     String closest =
-        names.stream().min(Comparator.comparingInt(n -> distance(n, name))).orElseThrow();
-    return distance(closest, name) <= Math.max(1, closest.length() / 3)
+        names.stream()
+            .min(Comparator.comparingInt(n -> EditDistance.between(n, name)))
+            .orElseThrow();
+    return EditDistance.between(closest, name) <= Math.max(1, closest.length() / 3)
         ? message + "; did you mean '" + closest + "'?"
         : message + "; it takes " + String.join(", ", names);
   }
@@ -141,26 +144,5 @@ final class StrictParameters {
         400,
         "bad_request",
         "The query string is malformed at '" + Text.bounded(text) + "': " + why);
-  }
-
-  /** Edit distance of two short names. */
-  private static int distance(String a, String b) {
-    int[] row = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      row[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int diagonal = row[0];
-      row[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int above = row[j];
-        row[j] =
-            Math.min(
-                Math.min(row[j] + 1, row[j - 1] + 1),
-                diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return row[b.length()];
   }
 }

@@ -1,6 +1,7 @@
 package clustersearch.search;
 
 import clustersearch.config.IndustryRules;
+import clustersearch.source.EditDistance;
 import clustersearch.source.Gazetteer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -115,8 +116,10 @@ final class FilterValues {
     Set<String> closest = new LinkedHashSet<>();
     known.stream()
         .distinct()
-        .filter(k -> distance(v, k.toLowerCase(Locale.ROOT)) <= close)
-        .sorted(Comparator.comparingInt((String k) -> distance(v, k.toLowerCase(Locale.ROOT))))
+        .filter(k -> EditDistance.between(v, k.toLowerCase(Locale.ROOT)) <= close)
+        .sorted(
+            Comparator.comparingInt(
+                (String k) -> EditDistance.between(v, k.toLowerCase(Locale.ROOT))))
         .limit(SUGGESTIONS)
         .forEach(closest::add);
     String start = dimension + " '" + Text.cut(value) + "' names nothing known";
@@ -125,26 +128,6 @@ final class FilterValues {
         closest.isEmpty()
             ? start + "; no known value is close to it"
             : start + "; closest: " + String.join(", ", closest));
-  }
-
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** Client text in a message, cut to a bounded slice. */

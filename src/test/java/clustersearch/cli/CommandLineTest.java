@@ -266,4 +266,16 @@ class CommandLineTest {
       assertThat(run.out()).as(sub).contains("Usage: cluster-search " + sub);
     }
   }
+
+  @Test
+  void aMistypedCommandNamesTheOneMeant() {
+    // Issue 18: it began "Unmatched arguments from index 0".
+    Run serch = run("serch", "生物医药");
+    Run nonsense = run("frobnicate");
+
+    assertThat(serch.exit()).isEqualTo(2);
+    assertThat(serch.err()).startsWith("error: unknown command 'serch'; did you mean 'search'?");
+    assertThat(nonsense.err())
+        .contains("the commands are index, serve, search, eval, bench, generate");
+  }
 }
