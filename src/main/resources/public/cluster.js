@@ -4,7 +4,7 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   const id = decodeURIComponent(location.pathname.split('/').pop());
-  const REASON = { industry: '同产业', concept: '相近产业', sector: '同门类', province: '同省份' };
+  const REASON = { industry: '同产业', industryWords: '产业相通', concept: '相近产业', sector: '同门类', province: '同省份' };
 
   function link(text, params) {
     const a = document.createElement('a');

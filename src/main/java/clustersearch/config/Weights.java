@@ -106,7 +106,8 @@ public record Weights(
 
   /** The reasons a cluster's related clusters are ranked by, best first. */
   public static final java.util.List<String> SIMILAR_REASONS =
-      java.util.List.of("industry", "concept", "narrowerConcept", "sector", "province");
+      java.util.List.of(
+          "industry", "industryWords", "concept", "narrowerConcept", "sector", "province");
 
   /** The weight of one reason two clusters are related. */
   public float similar(String reason) {

@@ -24,9 +24,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * A cluster's related clusters, for its page: the same industry phrase first, then a shared concept
- * of the knowledge base (淄博生物医药与生物医学工程 and 新乡生物医药 share 4.1 生物医药产业), then the same sector, then the
- * same province; each reason's weight is in weights.yaml ({@code similar}), ties in list order.
+ * A cluster's related clusters, for its page: the same industry phrase first, then one phrase
+ * inside the other (生物医药 in 生物医药与生物医学工程), then a shared concept of the knowledge base
+ * (淄博生物医药与生物医学工程 and 新乡生物医药 share 4.1 生物医药产业), then the same sector, then the same province; each
+ * reason's weight is in weights.yaml ({@code similar}), ties in list order.
  */
 final class SimilarClusters {
   private static final FacetsConfig FACETS = Fields.facetsConfig();
@@ -34,6 +35,7 @@ final class SimilarClusters {
   /** Why two clusters are related, best first. */
   enum Reason {
     INDUSTRY("industry"),
+    INDUSTRY_WORDS("industryWords"),
     CONCEPT("concept"),
     SECTOR("sector"),
     PROVINCE("province");
@@ -68,6 +70,22 @@ final class SimilarClusters {
                 DrillDownQuery.term(industryField, Fields.DIM_INDUSTRY, c.sector(), c.industry())),
             weights.similar(Reason.INDUSTRY.json)),
         Occur.SHOULD);
+    // An industry phrase inside this one's, or this one inside it (生物医药 and 生物医药与生物医学工程).
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    int inside = 0;
+    for (Vocabulary.Entry e : lease.vocabulary().phrases()) {
+      if (e.kind().equals("industry")
+          && !e.text().equals(c.industry())
+          && e.text().length() > 1
+          && (c.industry().contains(e.text()) || e.text().contains(c.industry()))
+          && inside < BooleanQuery.getMaxClauseCount() / 2) {
+        words.add(new TermQuery(e.term()), Occur.SHOULD);
+        inside++;
+      }
+    }
+    if (inside > 0) {
+      q.add(reason(words.build(), weights.similar(Reason.INDUSTRY_WORDS.json)), Occur.SHOULD);
+    }
     if (!concepts.isEmpty()) {
       // The same concept weighs more than one below it (生物医药 before 细胞产业 for 淄博).
       BooleanQuery.Builder same = new BooleanQuery.Builder();
@@ -98,6 +116,9 @@ final class SimilarClusters {
       List<String> reasons = new ArrayList<>();
       if (other.industry().equals(c.industry())) {
         reasons.add(Reason.INDUSTRY.json);
+      } else if (other.industry().contains(c.industry())
+          || c.industry().contains(other.industry())) {
+        reasons.add(Reason.INDUSTRY_WORDS.json);
       }
       if (!other.industry().equals(c.industry()) && sharesConcept(concepts, other)) {
         reasons.add(Reason.CONCEPT.json);

@@ -221,12 +221,19 @@ class HttpApiTest {
     assertThat(ids(similar))
         .containsExactly("2021-38", "2021-19", "2021-35", "2021-1", "2021-39", "2021-16");
     assertThat(similar.get(0).get("reasons").toString()).isEqualTo("[\"industry\",\"sector\"]");
-    assertThat(similar.get(1).get("reasons").toString()).isEqualTo("[\"concept\",\"sector\"]");
+    assertThat(similar.get(1).get("reasons").toString())
+        .isEqualTo("[\"industryWords\",\"concept\",\"sector\"]");
     assertThat(similar.get(5).get("reasons").toString()).isEqualTo("[\"sector\"]");
     // 淄博's page: 新乡 and 玉溪 (生物医药) above 天津细胞产业, issue 18's complaint.
     List<String> zibo = ids(get("/api/clusters/2021-19/similar?size=6").body().get("similar"));
     assertThat(zibo.indexOf("2021-21")).isLessThan(zibo.indexOf("2021-1"));
     assertThat(zibo.indexOf("2021-38")).isLessThan(zibo.indexOf("2021-1"));
+    // And above 威海高端医疗器械 (same province, a concept below 4.1) and 成都医药健康: 生物医药 is in
+    // 生物医药与生物医学工程, said as its own reason (was tagged only as the concept or sector).
+    assertThat(zibo.subList(0, 2)).containsExactlyInAnyOrder("2021-21", "2021-38");
+    assertThat(
+            get("/api/clusters/2021-19/similar?size=1").body().at("/similar/0/reasons").toString())
+        .isEqualTo("[\"industryWords\",\"concept\",\"sector\"]");
     assertThat(ids(get("/api/clusters/2021-20/similar?size=20").body().get("similar")))
         .doesNotContain("2021-20")
         .contains("2021-21"); // 新乡, the other 河南 cluster
