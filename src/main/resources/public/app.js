@@ -303,7 +303,22 @@
     return box;
   }
 
+  // The facet value a province as written in the URL stands for: 山东省 and shandong are 山东 (the
+  // API reads them so); the value itself when no facet value matches it.
+  function canonicalProvince(v, values) {
+    const f = values.find((f) => f.value === v)
+      || values.find((f) => f.labelEn && f.labelEn.toLowerCase() === v.toLowerCase())
+      || values.find((f) => v.startsWith(f.value) && /^(省|市|自治区|.{1,4}自治区|特别行政区)$/.test(v.slice(f.value.length)));
+    return f ? f.value : v;
+  }
+
   function renderFacets(facets, s, all) {
+    // A province written another way ticks its canonical value, and the URL says it that way.
+    const canon = [...new Set(s.province.map((v) => canonicalProvince(v, facets.province)))];
+    if (canon.join('\u0000') !== s.province.join('\u0000')) {
+      s = { ...s, province: canon };
+      history.replaceState(null, '', '?' + toParams(s, true));
+    }
     const provinces = $('facet-province');
     provinces.replaceChildren();
     for (const extra of document.querySelectorAll('.facet-more, .facet-filter')) extra.remove();

@@ -218,6 +218,26 @@ class BrowserTest {
   }
 
   @Test
+  void aProvinceWrittenAnotherWayTicksItsCanonicalValue() {
+    // Issue 18: /?province=山东省 found the 4 clusters, but the sidebar ticked an extra "山东省 0"
+    // and left "山东 4" unticked.
+    for (String written : List.of("山东省", "shandong")) {
+      browser.get(
+          base
+              + "/?province="
+              + java.net.URLEncoder.encode(written, java.nio.charset.StandardCharsets.UTF_8));
+      waiting().until(d -> results().size() == 4);
+
+      WebElement shandong = browser.findElement(By.id("f-province-山东"));
+      assertThat(shandong.isSelected()).as(written).isTrue();
+      assertThat(browser.findElements(By.cssSelector("#facet-province input:checked")))
+          .as(written)
+          .hasSize(1);
+      assertThat(browser.getCurrentUrl()).as(written).endsWith("?province=%E5%B1%B1%E4%B8%9C");
+    }
+  }
+
+  @Test
   void relatedClustersStandUnderTheirOwnHeadingAfterTheMatches() throws IOException {
     browser.get(
         base
