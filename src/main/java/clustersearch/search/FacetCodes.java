@@ -20,7 +20,6 @@ import java.util.Map;
  */
 final class FacetCodes {
   private final Map<String, String> provinceCodes;
-  private final Map<String, String> provinceEn = new HashMap<>();
   private final Map<String, String> sectorCodes = new HashMap<>();
   private final Map<String, String> sectorEn;
   private final Map<String, String> industryEn;
@@ -30,9 +29,6 @@ final class FacetCodes {
   FacetCodes(AppConfig config, Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
     provinceCodes = config.provinces().codes();
-    for (String province : config.provinces().order()) {
-      provinceEn.put(province, gazetteer.provinceEn(province));
-    }
     for (Knowledge.Concept c : config.knowledge().concepts()) {
       if (!c.id().contains(".")) {
         sectorCodes.put(c.name(), c.id());
@@ -61,7 +57,7 @@ final class FacetCodes {
 
   List<FacetValue> provinces(List<FacetValue> values) {
     return values.stream()
-        .map(v -> v.coded(provinceCodes.get(v.value()), provinceEn.get(v.value())))
+        .map(v -> v.coded(provinceCodes.get(v.value()), gazetteer.provinceEn(v.value())))
         .toList();
   }
 

@@ -203,13 +203,7 @@ public final class Gazetteer {
 
   /** The pinyin of a Chinese name without spaces: 山东 → shandong. */
   private String romanized(String chinese) {
-    StringBuilder out = new StringBuilder();
-    for (String s : pinyin.syllables(chinese)) {
-      if (s != null) {
-        out.append(s);
-      }
-    }
-    return out.toString();
+    return written(chinese).replace("'", "");
   }
 
   /**
