@@ -50,6 +50,9 @@ public final class HttpApi {
           "/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js",
           "/webjars/swagger-ui/5.34.1/swagger-ui.css");
 
+  /** Answers up to this size go out whole, with a Content-Length (see the Jetty settings below). */
+  static final int RESPONSE_BUFFER_BYTES = 64 * 1024;
+
   private HttpApi() {}
 
   private static String resource(String name) {
@@ -120,8 +123,18 @@ public final class HttpApi {
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
               });
-          // A 2,000-character Chinese query is 18 KB once URL-encoded; Jetty's default is 8 KB.
-          cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
+          cfg.jetty.modifyHttpConfiguration(
+              http -> {
+                // A 2,000-character Chinese query is 18 KB once URL-encoded; Jetty's default is 8
+                // KB.
+                http.setRequestHeaderSize(MAX_URL_BYTES);
+                // An answer up to 64 KB goes out whole, with its Content-Length, in one write: one
+                // over 8 KB went out chunked in two, and a replica killed between them left nginx
+                // half an answer it could not retry (ReplicasBehindNginxTest). Exports still
+                // stream.
+                http.setOutputBufferSize(RESPONSE_BUFFER_BYTES);
+                http.setOutputAggregationSize(RESPONSE_BUFFER_BYTES);
+              });
           cfg.staticFiles.add("/public", Location.CLASSPATH);
           // Only the webjar files the pages load: swagger-ui's own index.html and
           // oauth2-redirect.html (a petstore demo and an OAuth relay) are not served.
