@@ -7,12 +7,15 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 
 /**
- * CORS for the read-only GET API, and for nothing else (pages, the admin routes): origins on the
- * allow-list, or any origin with "*", get the headers that let a browser page read the answer;
- * other origins get none and the browser keeps the answer from the page, which is itself unchanged,
- * as in Elasticsearch. The origin {@code null} (sandboxed frames, files) is admitted only when
- * listed. A preflight is answered for GET and HEAD with a fixed list of request headers, never
- * echoing what was asked (no Authorization, no Cookie); anything else is a 403 of the one shape.
+ * CORS for the read-only GET API and its document ({@code /openapi.json}), and for nothing else
+ * (pages, {@code /metrics}, the admin routes): origins on the allow-list, or any origin with "*",
+ * get the headers that let a browser page read the answer; other origins get none and the browser
+ * keeps the answer from the page, which is itself unchanged, as in Elasticsearch. The origin {@code
+ * null} (sandboxed frames, files) is admitted only when listed. A preflight is answered for GET and
+ * HEAD with a fixed list of request headers, never echoing what was asked (no Authorization, no
+ * Cookie); anything else is a 403 of the one shape. A plain OPTIONS (no Origin) to any route of the
+ * API, {@code /openapi.json} or {@code /metrics} answers 204 with the route's methods in {@code
+ * Allow}.
  */
 final class Cors {
   /** The request headers a cross-origin page may send beyond the CORS-safelisted ones. */
@@ -26,15 +29,30 @@ final class Cors {
 
   private final boolean anyOrigin;
   private final List<String> origins;
+  private final boolean adminMounted;
 
-  Cors(Settings.Server server) {
+  /**
+   * @param adminMounted whether the admin routes exist; when not, OPTIONS to them is a 404 like
+   *     every other method
+   */
+  Cors(Settings.Server server, boolean adminMounted) {
     this.anyOrigin = server.anyOrigin();
     this.origins = server.corsOrigins();
+    this.adminMounted = adminMounted;
   }
 
   void register(RoutesConfig routes) {
-    routes.before(HttpApi.API + "/*", this::allow);
-    routes.options(HttpApi.API + "/*", this::preflight);
+    for (String path : List.of(HttpApi.API, HttpApi.API + "/*", "/openapi.json")) {
+      routes.before(path, this::allow);
+    }
+    for (String path : List.of(HttpApi.API, HttpApi.API + "/*", "/openapi.json", "/metrics")) {
+      routes.options(path, this::preflight);
+    }
+  }
+
+  /** Routes no other origin may read: the admin routes and the metrics. */
+  private static boolean closed(String path) {
+    return HttpApi.isAdmin(path) || path.equals("/metrics");
   }
 
   /** True when a page of {@code origin} may read the API's answers. */
@@ -54,7 +72,7 @@ final class Cors {
 
   private void allow(Context ctx) {
     String origin = ctx.header("Origin");
-    if (origin == null || HttpApi.isAdmin(ctx.path()) || !isRead(ctx.method().name())) {
+    if (origin == null || closed(ctx.path()) || !isRead(ctx.method().name())) {
       return;
     }
     if (admits(origin)) {
@@ -68,6 +86,10 @@ final class Cors {
 
   /** A browser's preflight, or a plain OPTIONS asking what the route allows. */
   private void preflight(Context ctx) {
+    if (HttpApi.isAdmin(ctx.path()) && !adminMounted) {
+      throw new ApiException(
+          404, "not_found", "No such endpoint: OPTIONS " + Text.bounded(ctx.path()));
+    }
     String origin = ctx.header("Origin");
     String method = ctx.header("Access-Control-Request-Method");
     if (origin == null || method == null) {
@@ -75,7 +97,7 @@ final class Cors {
       ctx.status(HttpStatus.NO_CONTENT);
       return;
     }
-    if (HttpApi.isAdmin(ctx.path()) || !admits(origin) || !isRead(method)) {
+    if (closed(ctx.path()) || !admits(origin) || !isRead(method)) {
       throw new ApiException(
           403,
           "cors_refused",

@@ -100,7 +100,7 @@ public final class HttpApi {
    */
   public static Javalin create(SearchService service, Settings settings, Admin admin) {
     SearchController controller = new SearchController(service, settings.search().defaultSize());
-    Cors cors = new Cors(settings.server());
+    Cors cors = new Cors(settings.server(), admin != null);
     SecurityHeaders security = new SecurityHeaders(cors);
     Caching caching = new Caching(service::answerVersion, settings.server().cacheMaxAgeSeconds());
     Metrics metrics = new Metrics(service);

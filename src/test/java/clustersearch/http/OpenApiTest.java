@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clustersearch.TestData;
 import clustersearch.config.AppConfig;
 import clustersearch.search.SearchStack;
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.OpenApi30;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +52,18 @@ class OpenApiTest {
   private final JsonNode doc = readDoc();
   private final SchemaRegistry registry =
       SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12, b -> b.schemas(Map.of(DOC_URI, HttpApi.OPENAPI)));
+          OpenApi30.getInstance(), b -> b.schemas(Map.of(DOC_URI, HttpApi.OPENAPI)));
+
+  /** Atlassian's validator over the same document: a second opinion nobody here wrote. */
+  private final OpenApiInteractionValidator atlassian =
+      OpenApiInteractionValidator.createForInlineApiSpecification(HttpApi.OPENAPI)
+          .withLevelResolver(
+              LevelResolver.create()
+                  .withLevel(
+                      "validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
+                  .build())
+          .build();
+
   private final Set<String> met = new TreeSet<>();
   private final List<String> failures = new ArrayList<>();
 
@@ -69,36 +86,63 @@ class OpenApiTest {
     check(server.base, template, "GET", url, "If-None-Match", etag);
   }
 
-  /** Sends the request and checks its answer against the document. */
+  /**
+   * Sends the request and checks its answer against the document; a GET is sent again as HEAD,
+   * checked against the document's HEAD operation.
+   */
   private void check(String base, String template, String method, String url, String... headers)
+      throws Exception {
+    checkAs(base, template, method, method, url, headers);
+    if (method.equals("GET")) {
+      checkAs(base, template, "HEAD", "HEAD", url, headers);
+    }
+  }
+
+  /**
+   * Sends {@code method} and checks its answer against the document's {@code documentedAs}
+   * operation of the path: a method the path does not take is answered 405, documented on the
+   * operations the path has.
+   */
+  private void checkAs(
+      String base,
+      String template,
+      String method,
+      String documentedAs,
+      String url,
+      String... headers)
       throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + url))
-            .method(
-                method,
-                method.equals("POST")
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.noBody());
+            .method(method, HttpRequest.BodyPublishers.noBody());
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
     HttpResponse<String> response =
         CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     String status = Integer.toString(response.statusCode());
-    String where = method + " " + url + " → " + status;
-    JsonNode documented = doc.path("paths").path(template).path(method.toLowerCase());
+    String where = method + " " + cut(url) + " → " + status;
+    secondOpinion(where, method, documentedAs, url, headers, response);
+    JsonNode documented = doc.path("paths").path(template).path(documentedAs.toLowerCase());
     if (documented.isMissingNode()) {
       failures.add(where + ": " + method + " " + template + " is not in the document");
       return;
     }
     JsonNode answer = documented.path("responses").path(status);
+    JsonNode resolved =
+        answer.has("$ref") ? doc.at(answer.path("$ref").asText().substring(1)) : answer;
     if (answer.isMissingNode()) {
       failures.add(where + ": status " + status + " is not documented");
       return;
     }
-    met.add(template + " " + method.toLowerCase() + " " + status);
+    met.add(template + " " + documentedAs.toLowerCase() + " " + status);
+    if (method.equals("HEAD")) {
+      if (!response.body().isEmpty()) {
+        failures.add(where + ": a body came in answer to HEAD");
+      }
+      return;
+    }
     String contentType = response.headers().firstValue("Content-Type").orElse("");
-    JsonNode content = answer.path("content");
+    JsonNode content = resolved.path("content");
     if (content.isMissingNode()) {
       if (!response.body().isEmpty()) {
         failures.add(where + ": documented without a body, but one came");
@@ -114,18 +158,151 @@ class OpenApiTest {
       return;
     }
     String pointer =
-        "/paths/"
-            + template.replace("~", "~0").replace("/", "~1")
-            + "/"
-            + method.toLowerCase()
-            + "/responses/"
-            + status
-            + "/content/application~1json/schema";
+        answer.has("$ref")
+            ? answer.path("$ref").asText().substring(1) + "/content/application~1json/schema"
+            : "/paths/"
+                + template.replace("~", "~0").replace("/", "~1")
+                + "/"
+                + documentedAs.toLowerCase()
+                + "/responses/"
+                + status
+                + "/content/application~1json/schema";
     Schema schema = registry.getSchema(SchemaLocation.of(DOC_URI + "#" + pointer));
     var errors = schema.validate(response.body(), InputFormat.JSON);
     if (!errors.isEmpty()) {
       failures.add(where + ": " + errors + "\n  body: " + cut(response.body()));
     }
+  }
+
+  /**
+   * The exchange through Atlassian's validator: a request it finds against the document must be
+   * refused with a 4xx, one it accepts must not be refused for its form, and the answer must match
+   * the document.
+   */
+  private void secondOpinion(
+      String where,
+      String method,
+      String documentedAs,
+      String url,
+      String[] headers,
+      HttpResponse<String> response) {
+    Request.Method as = Request.Method.valueOf(documentedAs);
+    String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+    SimpleRequest.Builder request = new SimpleRequest.Builder(as, path);
+    boolean readable = true;
+    if (url.contains("?")) {
+      Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+      for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+        String[] kv = pair.split("=", 2);
+        try {
+          query
+              .computeIfAbsent(decode(kv[0]), k -> new ArrayList<>())
+              .add(kv.length > 1 ? decode(kv[1]) : "");
+        } catch (IllegalArgumentException malformed) {
+          readable = false; // a malformed escape: no validator can read the request either
+        }
+      }
+      query.forEach(request::withQueryParam);
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.withHeader(headers[i], headers[i + 1]);
+    }
+    int code = response.statusCode();
+    if (method.equals(documentedAs) && readable && code != 414 && code != 431) {
+      ValidationReport asked = atlassian.validateRequest(request.build());
+      boolean refused = code >= 400 && code < 500;
+      if (asked.hasErrors() && !refused) {
+        failures.add(where + ": Atlassian's validator finds the request invalid: " + asked);
+      } else if (!asked.hasErrors() && SYNTAX_ERRORS.contains(errorCode(response.body()))) {
+        failures.add(where + ": Atlassian's validator finds nothing wrong with the request");
+      }
+    }
+    SimpleResponse.Builder answer = new SimpleResponse.Builder(code);
+    response
+        .headers()
+        .map()
+        .forEach((name, values) -> answer.withHeader(name, values.toArray(String[]::new)));
+    if (!method.equals("HEAD") && !response.body().isEmpty()) {
+      answer.withBody(response.body());
+    }
+    String template =
+        doc.path("paths").has(path)
+            ? path
+            : path.replaceFirst("^/api/clusters/[^/]+", "/api/clusters/{id}");
+    if (method.equals("HEAD") && !documentedAs.equals("HEAD")) {
+      return; // HEAD answers without the body the document gives the other method's answer
+    }
+    ValidationReport answered = atlassian.validateResponse(template, as, answer.build());
+    if (answered.hasErrors()) {
+      failures.add(where + ": Atlassian's validator finds the answer invalid: " + answered);
+    }
+  }
+
+  /**
+   * The 400s about the request's form, which the document's parameters describe; the others (a
+   * value that names nothing, too many values, a page past the result window) are about the data
+   * and the limits, which the document says in words.
+   */
+  private static final Set<String> SYNTAX_ERRORS =
+      Set.of("bad_request", "unknown_parameter", "invalid_parameter");
+
+  private static String errorCode(String body) {
+    try {
+      return TestServer.JSON.readTree(body).path("error").path("code").asText("");
+    } catch (Exception notJson) {
+      return "";
+    }
+  }
+
+  private static String decode(String s) {
+    return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  /** Every path of the document, as a URL that reaches it. */
+  private static final Map<String, String> ROUTES =
+      new java.util.LinkedHashMap<>(
+          Map.ofEntries(
+              Map.entry("/api/search", "/api/search"),
+              Map.entry("/api/facets", "/api/facets"),
+              Map.entry("/api/suggest", "/api/suggest"),
+              Map.entry("/api/stats", "/api/stats"),
+              Map.entry("/api/export", "/api/export"),
+              Map.entry("/api/clusters/{id}", "/api/clusters/2021-19"),
+              Map.entry("/api/clusters/{id}/similar", "/api/clusters/2021-19/similar"),
+              Map.entry("/api/health", "/api/health"),
+              Map.entry("/api/ready", "/api/ready"),
+              Map.entry("/api", "/api"),
+              Map.entry("/metrics", "/metrics"),
+              Map.entry("/openapi.json", "/openapi.json"),
+              Map.entry("/api/admin/reindex", "/api/admin/reindex"),
+              Map.entry("/api/admin/reload", "/api/admin/reload")));
+
+  /**
+   * What every route answers beyond its own operation: OPTIONS plain and as CORS preflights
+   * (admitted and refused), a method it does not take (405), a request line or headers over the
+   * limit (414, 431).
+   */
+  private void everyRouteAnswers(String base, String template, String url) throws Exception {
+    String own = doc.path("paths").path(template).has("get") ? "GET" : "POST";
+    check(base, template, "OPTIONS", url);
+    check(base, template, "OPTIONS", url, "Origin", "null", "Access-Control-Request-Method", "GET");
+    check(
+        base,
+        template,
+        "OPTIONS",
+        url,
+        "Origin",
+        "https://portal.example",
+        "Access-Control-Request-Method",
+        own);
+    checkAs(base, template, "PUT", own, url);
+    checkAs(base, template, "DELETE", own, url);
+    if (own.equals("POST")) {
+      checkAs(base, template, "HEAD", own, url);
+    }
+    String filler = "x".repeat(HttpApi.MAX_URL_BYTES);
+    check(base, template, own, url + "?q=" + filler);
+    check(base, template, own, url, "X-Filler", filler);
   }
 
   private static String cut(String body) {
@@ -199,6 +376,9 @@ class OpenApiTest {
       check(b, "/api", "GET", "/api");
       check(b, "/metrics", "GET", "/metrics");
       check(b, "/openapi.json", "GET", "/openapi.json");
+      for (Map.Entry<String, String> route : ROUTES.entrySet()) {
+        everyRouteAnswers(b, route.getKey(), route.getValue());
+      }
       check(b, "/api/admin/reindex", "POST", "/api/admin/reindex");
       admin(b, "/api/admin/reindex");
       check(b, "/api/admin/reload", "POST", "/api/admin/reload", "Authorization", "Bearer x");
@@ -223,6 +403,8 @@ class OpenApiTest {
     try (TestServer server = TestServer.start(home.resolve("no-admin"))) {
       check(server.base, "/api/admin/reindex", "POST", "/api/admin/reindex");
       check(server.base, "/api/admin/reload", "POST", "/api/admin/reload");
+      check(server.base, "/api/admin/reindex", "OPTIONS", "/api/admin/reindex");
+      check(server.base, "/api/admin/reload", "OPTIONS", "/api/admin/reload");
     }
 
     SearchStack notReady = SearchStack.create(TestData.config(empty));
@@ -278,6 +460,46 @@ class OpenApiTest {
                 "{\"error\":{\"status\":400,\"code\":\"bad_request\",\"message\":\"m\"}}",
                 InputFormat.JSON))
         .isEmpty();
+  }
+
+  @Test
+  void atlassiansValidatorRefusesWhatTheDocumentDoesNotAllow() {
+    assertThat(
+            atlassian
+                .validateResponse(
+                    "/api/search",
+                    Request.Method.GET,
+                    SimpleResponse.Builder.ok()
+                        .withContentType("application/json")
+                        .withBody("{\"query\":\"x\"}")
+                        .build())
+                .hasErrors())
+        .as("a search answer without its fields")
+        .isTrue();
+    assertThat(
+            atlassian
+                .validateRequest(
+                    SimpleRequest.Builder.get("/api/search").withQueryParam("provnce", "x").build())
+                .hasErrors())
+        .as("an unknown parameter")
+        .isTrue();
+    assertThat(
+            atlassian
+                .validateRequest(
+                    SimpleRequest.Builder.get("/api/search").withQueryParam("page", "abc").build())
+                .hasErrors())
+        .as("a page that is not a number")
+        .isTrue();
+    assertThat(
+            atlassian
+                .validateRequest(
+                    SimpleRequest.Builder.get("/api/search")
+                        .withQueryParam("province", "山东", "江苏")
+                        .withQueryParam("industry", "生物产业/生物医药")
+                        .build())
+                .hasErrors())
+        .as("filters as the document gives them")
+        .isFalse();
   }
 
   /** Every "path method status" the document lists. */

@@ -261,7 +261,7 @@ class OperationsTest {
 
     Response openapi = server.get("/openapi.json");
     assertThat(openapi.status()).isEqualTo(200);
-    assertThat(openapi.body().get("openapi").asText()).isEqualTo("3.1.0");
+    assertThat(openapi.body().get("openapi").asText()).isEqualTo("3.0.3");
   }
 
   @Test
