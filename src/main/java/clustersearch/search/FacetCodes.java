@@ -70,6 +70,7 @@ final class FacetCodes {
                     v.value(),
                     sectorCodes.get(v.value()),
                     sectorEn.get(v.value()),
+                    null,
                     v.count(),
                     v.children() == null
                         ? null
@@ -86,6 +87,6 @@ final class FacetCodes {
   }
 
   List<FacetValue> years(List<FacetValue> values) {
-    return values.stream().map(v -> v.coded(v.value(), null)).toList();
+    return values.stream().map(FacetValue::asYear).toList();
   }
 }

@@ -90,21 +90,34 @@ public record SearchResult(
    *     2018 classification's for a sector (4), an ASCII key for an area (yangtze-river-delta), the
    *     year for a year
    * @param labelEn its English label, where there is one
+   * @param year on a year's value, the year as the integer the records carry (2021), so a dashboard
+   *     joins the two without converting; as Elasticsearch gives a numeric bucket's key as a number
+   *     beside its string
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FacetValue(
-      String value, String code, String labelEn, long count, List<FacetValue> children) {
+      String value,
+      String code,
+      String labelEn,
+      Integer year,
+      long count,
+      List<FacetValue> children) {
     public FacetValue(String value, long count) {
-      this(value, null, null, count, null);
+      this(value, null, null, null, count, null);
     }
 
     public FacetValue(String value, long count, List<FacetValue> children) {
-      this(value, null, null, count, children);
+      this(value, null, null, null, count, children);
     }
 
     /** This value with its code and English label. */
     FacetValue coded(String code, String labelEn) {
-      return new FacetValue(value, code, labelEn, count, children);
+      return new FacetValue(value, code, labelEn, year, count, children);
+    }
+
+    /** This value of the year dimension, with its code and its year as a number. */
+    FacetValue asYear() {
+      return new FacetValue(value, value, labelEn, Integer.valueOf(value), count, children);
     }
   }
 

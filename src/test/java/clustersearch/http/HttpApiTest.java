@@ -279,6 +279,24 @@ class HttpApiTest {
   }
 
   @Test
+  void aYearFacetValueCarriesTheYearAsTheIntegerTheRecordsHold() throws Exception {
+    // Issue 18: year facet values were strings while records hold integers.
+    JsonNode search = get("/api/search?q=" + enc("生物医药")).body();
+    JsonNode record = search.get("hits").get(0);
+    for (JsonNode years :
+        List.of(
+            search.get("facets").get("year"),
+            get("/api/facets").body().get("facets").get("year"))) {
+      JsonNode year = find(years, "2021");
+      assertThat(year.get("year").isInt()).as("an integer, not a string").isTrue();
+      assertThat(year.get("year")).isEqualTo(record.get("year"));
+    }
+    assertThat(find(get("/api/facets").body().get("facets").get("province"), "山东").has("year"))
+        .as("only year values carry it")
+        .isFalse();
+  }
+
+  @Test
   void facetsAndStatsComeAsTidyCsvWhenAsked() throws Exception {
     Response facets = get("/api/facets?format=csv");
     Response stats = get("/api/stats?q=" + enc("生物医药") + "&format=csv");
