@@ -5,6 +5,7 @@
   const SIZES = [10, 20, 50];
   const SORTS = ['relevance', 'list', 'province'];
   const $ = (id) => document.getElementById(id);
+  const { en, t } = window.I18n;
   const input = $('q');
   const list = $('suggestions');
 
@@ -72,7 +73,7 @@
       if (!res.ok) throw Object.assign(new Error(res.statusText), { api: body.error });
     } catch (e) {
       $('error').textContent = e instanceof TypeError
-        ? '无法连接到服务器，请稍后重试。'
+        ? t('无法连接到服务器，请稍后重试。', 'Cannot reach the server; try again shortly.')
         : window.ClusterErrors.describe(e.api);
       $('error').hidden = false;
       $('results').replaceChildren();
@@ -80,8 +81,10 @@
       return;
     }
     // Matches and related clusters apart: total counts matches, related the rest (ranked after).
-    const related = body.related ? `，另有 ${body.related} 个相关集群` : '';
-    $('summary').textContent = `共 ${body.total} 个集群${related}，用时 ${body.tookMs} 毫秒`;
+    const related = body.related ? t(`，另有 ${body.related} 个相关集群`, `, and ${body.related} related`) : '';
+    $('summary').textContent = t(`共 ${body.total} 个集群${related}，用时 ${body.tookMs} 毫秒`,
+      `${body.total} ${body.total === 1 ? 'cluster' : 'clusters'}${related}, in ${body.tookMs} ms`);
+    learn(body.facets);
     renderActive(s);
     renderUnderstood(body, s);
     renderHits(body, s);
@@ -91,7 +94,10 @@
   }
 
   // The filters in force, as chips that each remove their filter, and 清除全部.
-  const DIM_LABEL = { province: '省份', industry: '产业', area: '区域', year: '年份' };
+  const DIM_LABEL = en
+    ? { province: 'Province', industry: 'Industry', area: 'Region', year: 'Year' }
+    : { province: '省份', industry: '产业', area: '区域', year: '年份' };
+  const COLON = t('：', ': ');
 
   function renderActive(s) {
     const box = $('active-filters');
@@ -100,10 +106,10 @@
     for (const dim of Object.keys(DIM_LABEL)) {
       for (const value of s[dim]) {
         any = true;
-        const chip = text('span', DIM_LABEL[dim] + '：' + value.split('/').pop(), 'chip active');
+        const chip = text('span', DIM_LABEL[dim] + COLON + display(dim, value), 'chip active');
         const remove = text('button', '×', 'chip-remove');
         remove.type = 'button';
-        remove.setAttribute('aria-label', '去掉筛选“' + value + '”');
+        remove.setAttribute('aria-label', t('去掉筛选“' + value + '”', 'Remove the filter ' + display(dim, value)));
         remove.addEventListener('click', () =>
           go({ ...s, [dim]: s[dim].filter((v) => v !== value), page: 1 }));
         chip.append(remove);
@@ -111,7 +117,7 @@
       }
     }
     if (any) {
-      const clear = text('button', '清除全部', 'clear-all');
+      const clear = text('button', t('清除全部', 'Clear all'), 'clear-all');
       clear.type = 'button';
       clear.addEventListener('click', () =>
         go({ ...s, province: [], industry: [], area: [], year: [], page: 1 }));
@@ -125,7 +131,9 @@
   // What the query was understood as: a chip per place, area and sector, which the user can take
   // out of the query or turn into a filter; and the typo line (已显示“富硒”的结果).
   const DIMENSION = { province: 'province', area: 'area', sector: 'industry' };
-  const LABEL = { province: '省份', city: '城市', area: '区域', sector: '产业门类' };
+  const LABEL = en
+    ? { province: 'Province', city: 'City', area: 'Region', sector: 'Sector' }
+    : { province: '省份', city: '城市', area: '区域', sector: '产业门类' };
 
   function renderUnderstood(body, s) {
     const box = $('understood');
@@ -133,14 +141,14 @@
     const u = body.understood || {};
     for (const kind of ['province', 'city', 'area', 'sector']) {
       for (const value of u[kind] || []) {
-        const chip = text('span', LABEL[kind] + '：' + value, 'chip understood');
+        const chip = text('span', LABEL[kind] + COLON + (DIMENSION[kind] ? display(DIMENSION[kind], value) : value), 'chip understood');
         const remove = text('button', '×', 'chip-remove');
         remove.type = 'button';
-        remove.setAttribute('aria-label', '从查询中去掉“' + value + '”');
+        remove.setAttribute('aria-label', t('从查询中去掉“' + value + '”', 'Take ' + value + ' out of the query'));
         remove.addEventListener('click', () => go({ ...s, q: withoutWord(s.q, value), page: 1 }));
         chip.append(remove);
         if (DIMENSION[kind]) {
-          const filter = text('button', '设为筛选', 'chip-filter');
+          const filter = text('button', t('设为筛选', 'Use as a filter'), 'chip-filter');
           filter.type = 'button';
           filter.addEventListener('click', () => {
             const dim = DIMENSION[kind];
@@ -157,12 +165,12 @@
     if (body.didYouMean) {
       const exact = document.createElement('a');
       exact.href = '?' + toParams({ ...s, exact: true, page: 1 }, false);
-      exact.textContent = '仍然搜索“' + body.didYouMean.original + '”';
+      exact.textContent = t('仍然搜索“' + body.didYouMean.original + '”', 'Search for “' + body.didYouMean.original + '” instead');
       exact.addEventListener('click', (e) => {
         e.preventDefault();
         go({ ...s, exact: true, page: 1 });
       });
-      line.append('已显示“' + body.didYouMean.text + '”的结果。', exact);
+      line.append(t('已显示“' + body.didYouMean.text + '”的结果。', 'Showing results for “' + body.didYouMean.text + '”.'), exact);
     }
     line.hidden = !body.didYouMean;
   }
@@ -183,16 +191,16 @@
       .slice(0, 6);
     const p = document.createElement('p');
     p.className = 'try';
-    p.append('试试：');
+    p.append(t('试试：', 'Try: '));
     popular.forEach((f, i) => {
       const a = document.createElement('a');
       a.href = '?q=' + encodeURIComponent(f.value);
-      a.textContent = f.value;
+      a.textContent = en && f.labelEn ? f.labelEn : f.value;
       a.addEventListener('click', (e) => {
         e.preventDefault();
         go({ ...stateFromUrl(), q: f.value, page: 1, exact: false });
       });
-      p.append(i > 0 ? '、' : '', a);
+      p.append(i > 0 ? t('、', ', ') : '', a);
     });
     li.append(p);
   }
@@ -201,7 +209,10 @@
     const ol = $('results');
     ol.replaceChildren();
     if (body.hits.length === 0) {
-      const li = text('li', body.note || (s.q ? `没有与“${s.q}”匹配的集群。` : '没有符合筛选条件的集群。'), 'empty');
+      const none = s.q
+        ? t(`没有与“${s.q}”匹配的集群。`, `No cluster matches “${s.q}”.`)
+        : t('没有符合筛选条件的集群。', 'No cluster meets these filters.');
+      const li = text('li', en ? none : body.note || none, 'empty');
       ol.append(li);
       suggestions(li);
       return;
@@ -211,15 +222,17 @@
       if (h.match === 'related' && !headed) {
         // Related clusters under their own heading, after every match (same industry elsewhere,
         // the place's other industries, a concept's neighbours).
-        ol.append(text('li', body.total ? `另有 ${body.related} 个相关集群` : (body.note || '相关集群'),
-          'related-heading'));
+        const heading = body.total
+          ? t(`另有 ${body.related} 个相关集群`, `${body.related} related ${body.related === 1 ? 'cluster' : 'clusters'}`)
+          : (en ? 'No exact match; related clusters' : body.note || '相关集群');
+        ol.append(text('li', heading, 'related-heading'));
         headed = true;
       }
       const li = document.createElement('li');
       li.dataset.id = h.id;
       const title = document.createElement('h2');
       const page = document.createElement('a');
-      page.href = '/clusters/' + encodeURIComponent(h.id);
+      page.href = window.I18n.keep('/clusters/' + encodeURIComponent(h.id));
       if (s.lang === 'en') {
         page.textContent = h.nameEn;
         title.lang = 'en';
@@ -229,14 +242,33 @@
       title.append(page);
       const builder = document.createElement('p');
       builder.className = 'builder';
-      builder.innerHTML = '建设单位：' + h.highlight.builder;
+      builder.innerHTML = t('建设单位：', 'Builder unit: ') + h.highlight.builder; // escaped by the server
       li.append(title, builder,
         text('span', s.lang === 'en' ? h.provinceEn : h.province, 'chip'),
         text('span', s.lang === 'en' ? h.sectorEn + ' / ' + h.industryEn
           : h.sector + ' / ' + h.industry, 'chip'),
-        text('span', h.year + ' 年 · 第 ' + h.seq + ' 号', 'chip'));
+        text('span', t(h.year + ' 年 · 第 ' + h.seq + ' 号', h.year + ' list · No. ' + h.seq), 'chip'));
       ol.append(li);
     }
+  }
+
+  // English labels of facet values, learnt from every facets answer (value → labelEn); a value
+  // without one (or the page in Chinese) shows as the list writes it.
+  const english = { province: new Map(), industry: new Map(), area: new Map(), year: new Map() };
+  function learn(facets) {
+    for (const f of facets.province || []) if (f.labelEn) english.province.set(f.value, f.labelEn);
+    for (const f of facets.area || []) if (f.labelEn) english.area.set(f.value, f.labelEn);
+    for (const sector of facets.industry || []) {
+      if (sector.labelEn) english.industry.set(sector.value, sector.labelEn);
+      for (const c of sector.children || []) {
+        if (c.labelEn) english.industry.set(sector.value + '/' + c.value, c.labelEn);
+        if (c.labelEn) english.industry.set(c.value, c.labelEn);
+      }
+    }
+  }
+  /** A filter value as the sidebar shows it: its last part, in English where the page is. */
+  function display(dim, value) {
+    return (en && english[dim].get(value)) || value.split('/').pop();
   }
 
   function checkbox(dim, value, count, checked, s) {
@@ -255,7 +287,7 @@
       go(next);
     });
     label.htmlFor = id;
-    label.append(box, ' ' + value.split('/').pop(), text('span', String(count), 'count'));
+    label.append(box, ' ' + display(dim, value), text('span', String(count), 'count'));
     return label;
   }
 
@@ -271,6 +303,7 @@
     const res = await fetch('/api/facets?' + params).catch(() => null);
     if (!res || !res.ok || asked !== currentQuery()) return; // a newer search replaced this one
     allFacets = (await res.json()).facets;
+    learn(allFacets);
     renderFacets(allFacets, s, true);
   }
 
@@ -281,23 +314,23 @@
   }
 
   function moreButton(s) {
-    const more = text('button', '更多', 'facet-more');
+    const more = text('button', t('更多', 'More'), 'facet-more');
     more.type = 'button';
     more.setAttribute('aria-expanded', 'false');
     more.addEventListener('click', () => showAll(s));
     return more;
   }
 
-  function filterBox(list, label) {
+  function filterBox(list, what) {
     const box = document.createElement('input');
     box.type = 'search';
     box.className = 'facet-filter';
-    box.placeholder = '筛选' + label;
-    box.setAttribute('aria-label', '筛选' + label);
+    box.placeholder = t('筛选' + what, 'Find a ' + what.toLowerCase());
+    box.setAttribute('aria-label', box.placeholder);
     box.addEventListener('input', () => {
-      const needle = box.value.trim();
+      const needle = box.value.trim().toLowerCase();
       for (const li of list.children) {
-        li.hidden = needle !== '' && !li.textContent.includes(needle);
+        li.hidden = needle !== '' && !li.textContent.toLowerCase().includes(needle);
       }
     });
     return box;
@@ -335,7 +368,7 @@
       provinces.append(li);
     }
     if (all && facets.province.length > FACET_TOP) {
-      provinces.before(filterBox(provinces, '省份'));
+      provinces.before(filterBox(provinces, t('省份', 'Province')));
     } else if (!all && facets.province.length >= FACET_TOP) {
       provinces.after(moreButton(s));
     }
@@ -347,7 +380,7 @@
       const toggle = text('button', open ? '▾' : '▸', 'toggle');
       toggle.type = 'button';
       toggle.setAttribute('aria-expanded', String(open));
-      toggle.setAttribute('aria-label', '展开 ' + sector.value);
+      toggle.setAttribute('aria-label', t('展开 ', 'Expand ') + display('industry', sector.value));
       const children = document.createElement('ul');
       children.hidden = !open;
       toggle.addEventListener('click', () => {
@@ -419,9 +452,9 @@
       a.addEventListener('click', (e) => { e.preventDefault(); go({ ...s, page }); });
       return a;
     };
-    if (s.page > 1) nav.append(link(s.page - 1, '上一页'));
+    if (s.page > 1) nav.append(link(s.page - 1, t('上一页', 'Previous')));
     for (let p = 1; p <= pages; p++) nav.append(link(p, String(p)));
-    if (s.page < pages) nav.append(link(s.page + 1, '下一页'));
+    if (s.page < pages) nav.append(link(s.page + 1, t('下一页', 'Next')));
   }
 
   // Autocomplete: a listbox under the box, driven by the keyboard or the mouse.
@@ -443,7 +476,7 @@
   function choose(li) {
     if (li.dataset.id) {
       closeSuggestions();
-      location.href = '/clusters/' + encodeURIComponent(li.dataset.id);
+      location.href = window.I18n.keep('/clusters/' + encodeURIComponent(li.dataset.id));
     } else {
       pick(li.firstChild.textContent);
     }
@@ -464,7 +497,10 @@
           const li = text('li', sg.text);
           li.id = 'sg-' + i;
           li.setAttribute('role', 'option');
-          li.append(text('small', { industry: '产业', sector: '门类', place: '地区', area: '区域', name: '集群' }[sg.kind] + ' · ' + sg.count));
+          const kinds = en
+            ? { industry: 'industry', sector: 'sector', place: 'place', area: 'region', name: 'cluster' }
+            : { industry: '产业', sector: '门类', place: '地区', area: '区域', name: '集群' };
+          li.append(text('small', kinds[sg.kind] + ' · ' + sg.count));
           // A cluster's full name opens that cluster; every other suggestion is searched.
           if (sg.id) li.dataset.id = sg.id;
           li.addEventListener('mousedown', (e) => { e.preventDefault(); choose(li); });

@@ -10,6 +10,7 @@
   new URLSearchParams(location.search).forEach((value, key) => {
     if (['q', 'province', 'industry', 'area', 'year', 'exact'].includes(key)) params.append(key, value);
   });
+  const { en, t, keep } = window.I18n;
   const charts = {};
   const drawn = new Set();
   const CHARTS = 5;
@@ -69,7 +70,7 @@
       t.append(tr);
     });
   }
-  const toolbox = { feature: { saveAsImage: { title: '保存为 PNG', pixelRatio: 2 } } };
+  const toolbox = { feature: { saveAsImage: { title: t('保存为 PNG', 'Save as PNG'), pixelRatio: 2 } } };
   const base = { toolbox, animation: !still };
 
   function csvHref(rows) {
@@ -105,7 +106,7 @@
   function searchLink(extra) {
     const p = new URLSearchParams(params);
     Object.entries(extra).forEach(([k, v]) => p.append(k, v));
-    return '/?' + p;
+    return keep('/?' + p);
   }
 
   async function load() {
@@ -113,18 +114,23 @@
     const error = document.getElementById('error');
     if (!res || !res.ok) {
       const body = res ? await res.json().catch(() => ({})) : {};
-      error.textContent = res ? window.ClusterErrors.describe(body.error) : '无法连接到服务器。';
+      error.textContent = res ? window.ClusterErrors.describe(body.error) : t('无法连接到服务器。', 'Cannot reach the server.');
       error.hidden = false;
       return;
     }
     const china = fetch('/webjars/echarts/4.1.0/map/json/china.json').then((r) => r.json()).catch(() => null);
     const years = fetch('/api/facets?' + params).then((r) => r.json()).then((f) => f.facets.year || []).catch(() => []);
     const stats = await res.json();
+    // The English label of every value the charts show (value → labelEn), where there is one.
+    const label = new Map();
+    [...stats.provinces, ...stats.sectors, ...stats.areas].forEach((v) => { if (v.labelEn) label.set(v.value, v.labelEn); });
+    const shown = (value) => (en && label.get(value)) || value;
     const q = params.get('q');
     const filters = [...params.getAll('province'), ...params.getAll('industry'), ...params.getAll('area'), ...params.getAll('year')];
-    document.getElementById('filters').textContent =
-      `共 ${stats.total} 个集群` + (q ? `，检索“${q}”` : '') + (filters.length ? `，筛选：${filters.join('、')}` : '');
-    document.getElementById('to-search').href = '/?' + params;
+    document.getElementById('filters').textContent = en
+      ? `${stats.total} clusters` + (q ? `, searching “${q}”` : '') + (filters.length ? `, filtered by ${filters.map(shown).join(', ')}` : '')
+      : `共 ${stats.total} 个集群` + (q ? `，检索“${q}”` : '') + (filters.length ? `，筛选：${filters.join('、')}` : '');
+    document.getElementById('to-search').href = keep('/?' + params);
     document.getElementById('csv-records').href = '/api/export?format=csv&' + params;
     document.getElementById('xlsx-records').href = '/api/export?format=xlsx&' + params;
 
@@ -133,11 +139,12 @@
     document.getElementById('kpi-sectors').textContent = stats.sectors.filter((s) => s.count > 0).length;
 
     // The numbers first: tables and CSVs of every chart.
-    const provinceRows = [['省份', '集群数'], ...stats.provinces.map((p) => [p.value, p.count])];
-    const areaRows = [['区域', '集群数'], ...stats.areas.map((a) => [a.value, a.count])];
-    const sectorRows = [['产业门类', '集群数'], ...stats.sectors.map((s) => [s.value, s.count])];
+    const CLUSTERS = t('集群数', 'Clusters');
+    const provinceRows = [[t('省份', 'Province'), CLUSTERS], ...stats.provinces.map((p) => [shown(p.value), p.count])];
+    const areaRows = [[t('区域', 'Region'), CLUSTERS], ...stats.areas.map((a) => [shown(a.value), a.count])];
+    const sectorRows = [[t('产业门类', 'Sector'), CLUSTERS], ...stats.sectors.map((s) => [shown(s.value), s.count])];
     const m = stats.matrix;
-    const matrixRows = [['省份', ...m.sectors], ...m.provinces.map((p, i) => [p, ...m.counts[i]])];
+    const matrixRows = [[t('省份', 'Province'), ...m.sectors.map(shown)], ...m.provinces.map((p, i) => [shown(p), ...m.counts[i]])];
     [['map', provinceRows], ['province', provinceRows], ['area', areaRows], ['sector', sectorRows],
       ['matrix', matrixRows]].forEach(([name, rows]) => {
       document.getElementById('csv-' + name).href = csvHref(rows);
@@ -153,10 +160,10 @@
       const c = chart('map', 'svg');
       c.setOption({
         ...base,
-        toolbox: { feature: { saveAsImage: { title: '保存为 SVG' } } },
-        tooltip: { trigger: 'item', formatter: (e) => `${e.name}：${e.value || 0} 个集群` },
+        toolbox: { feature: { saveAsImage: { title: t('保存为 SVG', 'Save as SVG') } } },
+        tooltip: { trigger: 'item', formatter: (e) => t(`${e.name}：${e.value || 0} 个集群`, `${shown(e.name)}: ${e.value || 0} clusters`) },
         visualMap: { ...legend(max), left: 10, bottom: 10 },
-        series: [{ type: 'map', map: 'china', name: '集群数', roam: false,
+        series: [{ type: 'map', map: 'china', name: CLUSTERS, roam: false,
           label: { show: false }, emphasis: { label: { show: true } },
           data: stats.provinces.map((p) => ({ name: p.value, value: p.count })) }],
       }, { lazyUpdate: true }); // the model in this task, the drawing in the next frame's
@@ -165,15 +172,15 @@
 
     whenVisible('province', () => {
       // On a phone, 34 provinces read as rows (horizontal bars), not as rotated labels that overlap.
-      const categories = { type: 'category', data: stats.provinces.map((p) => p.value), axisLabel: { interval: 0 } };
+      const categories = { type: 'category', data: stats.provinces.map((p) => p.value), axisLabel: { interval: 0, formatter: shown } };
       const values = { type: 'value', minInterval: 1 };
       const c = chart('province');
       c.setOption({
         ...base, tooltip: {},
         grid: narrow ? { left: 60, right: 30, top: 10, bottom: 20 } : { left: 40, right: 10, bottom: 60 },
-        xAxis: narrow ? values : { ...categories, axisLabel: { interval: 0, rotate: 60 } },
+        xAxis: narrow ? values : { ...categories, axisLabel: { interval: 0, rotate: 60, formatter: shown } },
         yAxis: narrow ? { ...categories, inverse: true } : values,
-        series: [{ type: 'bar', name: '集群数', data: stats.provinces.map((p) => p.count), itemStyle: { color: '#0b5cad' },
+        series: [{ type: 'bar', name: CLUSTERS, data: stats.provinces.map((p) => p.count), itemStyle: { color: '#0b5cad' },
           label: { show: true, position: narrow ? 'right' : 'top', formatter: (e) => (e.value ? e.value : '') } }],
       });
       c.on('click', (e) => { location.href = searchLink({ province: e.name }); });
@@ -182,10 +189,10 @@
     whenVisible('areas', () => {
       const c = chart('areas');
       c.setOption({
-        ...base, tooltip: {}, grid: { left: 130, right: 30, top: 10, bottom: 20 },
+        ...base, tooltip: {}, grid: { left: en ? 190 : 130, right: 30, top: 10, bottom: 20 },
         xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', data: stats.areas.map((a) => a.value), inverse: true, axisLabel: { interval: 0 } },
-        series: [{ type: 'bar', name: '集群数', data: stats.areas.map((a) => a.count), itemStyle: { color: '#3e7cb1' },
+        yAxis: { type: 'category', data: stats.areas.map((a) => a.value), inverse: true, axisLabel: { interval: 0, formatter: shown } },
+        series: [{ type: 'bar', name: CLUSTERS, data: stats.areas.map((a) => a.count), itemStyle: { color: '#3e7cb1' },
           label: { show: true, position: 'right' } }],
       });
       c.on('click', (e) => { location.href = searchLink({ area: e.name }); });
@@ -193,11 +200,23 @@
 
     whenVisible('sector', () => {
       const c = chart('sector');
+      const data = stats.sectors.filter((s) => s.count > 0).map((s) => ({ name: s.value, value: s.count }));
+      const count = new Map(data.map((d) => [d.name, d.value]));
+      // On a phone the names do not fit around the ring (新能源产业 and 新能源汽车产业 were both cut to
+      // "新能…"): the ring shows the counts and a legend under it names every sector in full.
       c.setOption({
-        ...base, tooltip: { trigger: 'item' },
-        series: [{ type: 'pie', radius: ['35%', '62%'], name: '产业门类',
-          label: { show: true, formatter: '{b}\n{c}', fontSize: 11 },
-          data: stats.sectors.filter((s) => s.count > 0).map((s) => ({ name: s.value, value: s.count })) }],
+        ...base,
+        tooltip: { trigger: 'item', formatter: (e) => `${shown(e.name)}${t('：', ': ')}${e.value} (${e.percent}%)` },
+        legend: narrow
+          ? { orient: 'vertical', left: 'center', top: 215, itemGap: 6, selectedMode: false,
+            textStyle: { fontSize: 13, color: '#1f2933' }, formatter: (name) => `${shown(name)}  ${count.get(name)}` }
+          : { show: false },
+        series: [{ type: 'pie', name: t('产业门类', 'Sector'),
+          radius: narrow ? [45, 90] : ['35%', '62%'], center: narrow ? ['50%', 110] : ['50%', '50%'],
+          label: narrow
+            ? { show: true, position: 'inside', formatter: '{c}', fontSize: 12, color: '#fff' }
+            : { show: true, formatter: (e) => `${shown(e.name)}\n${e.value}`, fontSize: 11 },
+          data }],
       });
       c.on('click', (e) => { location.href = searchLink({ industry: e.name }); });
     });
@@ -208,10 +227,10 @@
       m.counts.forEach((row, p) => row.forEach((n, s) => { cells.push([s, p, n]); max = Math.max(max, n); }));
       const c = chart('matrix');
       c.setOption({
-        ...base, tooltip: { formatter: (e) => `${m.provinces[e.value[1]]} · ${m.sectors[e.value[0]]}：${e.value[2]}` },
+        ...base, tooltip: { formatter: (e) => `${shown(m.provinces[e.value[1]])} · ${shown(m.sectors[e.value[0]])}${t('：', ': ')}${e.value[2]}` },
         grid: { left: 60, right: 10, top: 10, bottom: 150 },
-        xAxis: { type: 'category', data: m.sectors, axisLabel: { interval: 0, rotate: 60 } },
-        yAxis: { type: 'category', data: m.provinces, inverse: true, axisLabel: { interval: 0, fontSize: 10 } },
+        xAxis: { type: 'category', data: m.sectors, axisLabel: { interval: 0, rotate: 60, formatter: shown } },
+        yAxis: { type: 'category', data: m.provinces, inverse: true, axisLabel: { interval: 0, fontSize: 10, formatter: shown } },
         visualMap: { ...legend(max), orient: 'horizontal', left: 'center', bottom: 0 },
         series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: (e) => (e.value[2] ? e.value[2] : '') } }],
       });
@@ -220,7 +239,7 @@
       });
     });
 
-    document.getElementById('kpi-years').textContent = (await years).map((y) => y.value).join('、') || '–';
+    document.getElementById('kpi-years').textContent = (await years).map((y) => y.value).join(t('、', ', ')) || '–';
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   }
   load();

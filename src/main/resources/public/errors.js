@@ -1,9 +1,11 @@
 // The server's error codes in Chinese, for the pages (the API's messages are English, for
-// programs). One place: the search page and the dashboard both use it.
+// programs, and an English page shows them as they come). One place: the search page and the
+// dashboard both use it.
 (function () {
   'use strict';
   function describe(error) {
     const m = (error && error.message) || '';
+    if (window.I18n && window.I18n.en) return m || 'The request was refused.';
     switch (error && error.code) {
       case 'unknown_value': {
         const found = /^(\w+) '(.*)' names nothing known(?:; closest: (.*))?/.exec(m);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -772,6 +773,108 @@ class BrowserTest {
     } finally {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
+  }
+
+  @Test
+  void onAPhoneTheSectorDonutNamesEverySectorInFullInALegend() throws IOException {
+    // Issue 18: at 390 px the donut's outer labels were cut to "新一…", "新能…" (新能源产业 and
+    // 新能源汽车产业 could not be told apart) and there was no legend.
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      browser.get(base + "/dashboard");
+      waiting()
+          .until(
+              d ->
+                  ((JavascriptExecutor) d)
+                          .executeScript("return !!(window.dashboardCharts || {}).map")
+                      == Boolean.TRUE);
+      drawEveryChart();
+      // What the chart really painted: the text of every element zrender drew.
+      @SuppressWarnings("unchecked")
+      List<String> painted =
+          (List<String>)
+              browser.executeScript(
+                  "return dashboardCharts.sector.getZr().storage.getDisplayList()"
+                      + ".map(function (e) { return e.style && e.style.text; })"
+                      + ".filter(function (t) { return typeof t === 'string' && t; })");
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> sectors =
+          (List<Map<String, Object>>)
+              browser.executeScript(
+                  "return fetch('/api/stats').then(function (r) { return r.json(); })"
+                      + ".then(function (s) { return s.sectors.filter(function (x) {"
+                      + " return x.count > 0; }); })");
+      assertThat(sectors).hasSizeGreaterThan(5);
+      for (Map<String, Object> sector : sectors) {
+        assertThat(painted).contains(sector.get("value") + "  " + sector.get("count"));
+      }
+      assertThat(painted).noneMatch(text -> text.contains("…") || text.contains("..."));
+      browser.executeScript("document.getElementById('sector').scrollIntoView()");
+      screenshot("dashboard-phone-donut");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+  }
+
+  @Test
+  void withLangEnTheWholePageIsEnglishAndLinksKeepTheLanguage() throws IOException {
+    // Issue 18: with lang=en only names and chips were English; the rest stayed Chinese.
+    browser.get(
+        base + "/?q=" + java.net.URLEncoder.encode("生物医药", StandardCharsets.UTF_8) + "&lang=en");
+    waiting().until(d -> !results().isEmpty());
+    waiting().until(d -> !d.findElements(By.cssSelector("#facet-province li")).isEmpty());
+
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    assertThat(browser.getTitle()).isEqualTo("Innovative Industrial Cluster Search");
+    assertThat(browser.findElement(By.id("summary")).getText())
+        .matches("\\d+ clusters.*in [\\d.]+ ms");
+    assertThat(browser.findElement(By.id("facets")).getText())
+        .contains("Province", "Industry", "Region", "Shandong", "Biological Industry");
+    assertThat(results().get(0).getText()).contains("2021 list · No. 19", "Builder unit:");
+    // The page's own words (the language switch says 中文, in the language it switches to).
+    for (String chrome :
+        List.of(
+            "header h1",
+            "#to-dashboard",
+            "#search button",
+            "#facets legend",
+            ".result-bar",
+            "#pager")) {
+      for (WebElement el : browser.findElements(By.cssSelector(chrome))) {
+        assertThat(el.getText()).as(chrome).doesNotContainPattern("\\p{IsHan}");
+      }
+    }
+    assertThat(browser.findElement(By.id("q")).getAttribute("placeholder"))
+        .doesNotContainPattern("\\p{IsHan}");
+    assertThat(browser.findElement(By.id("lang-switch")).getText()).isEqualTo("中文");
+    screenshot("search-english");
+
+    // The cluster page and the dashboard stay English.
+    results().get(0).findElement(By.cssSelector("h2 a")).click();
+    waiting().until(d -> d.findElement(By.id("cluster")).isDisplayed());
+    assertThat(browser.getCurrentUrl()).contains("lang=en");
+    assertThat(browser.findElement(By.id("name")).getText())
+        .isEqualTo(
+            "Zibo High-tech Zone Biomedicine and Biomedical Engineering Innovative Industrial Cluster");
+    assertThat(browser.findElement(By.id("fields")).getText())
+        .contains(
+            "Place",
+            "Shandong",
+            "Industry",
+            "Biological Industry",
+            "Builder unit",
+            "2021 list, No. 19");
+    screenshot("cluster-english");
+
+    browser.get(base + "/dashboard?lang=en");
+    waiting().until(d -> !d.findElement(By.id("kpi-clusters")).getText().equals("–"));
+    assertThat(browser.findElement(By.cssSelector("header h1")).getText())
+        .doesNotContainPattern("\\p{IsHan}");
+    assertThat(browser.findElement(By.id("to-search")).getText()).isEqualTo("Back to search");
+    assertThat(browser.findElement(By.cssSelector(".kpis")).getText())
+        .contains("Clusters", "Provinces", "Sectors");
+    assertThat(browser.findElement(By.id("table-sector")).getAttribute("textContent"))
+        .contains("Biological Industry");
   }
 
   @Test
