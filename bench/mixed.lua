@@ -1,19 +1,34 @@
--- wrk script: a mixed request set, cycled per connection. The queries are the judgment set's
--- (src/test/resources/relevance/judgments-2021.tsv, read at start); each query is sent as a plain
--- search, with a province or sector filter, on a second page, and to suggest, facets and stats;
--- lookups by id, health and a JSON export are mixed in. Responses other than 2xx/3xx are counted
--- and printed at the end (wrk reports them too).
+-- wrk script: a mixed request set, cycled per connection. The queries are those of every judgment
+-- set (src/test/resources/relevance/*.tsv: main, understanding and untuned; JUDGMENTS overrides,
+-- space-separated) and, when QUERIES names a file, its lines too (bench/harness.sh writes the
+-- list's cluster names, builder units, industries and cities there, for at least 500 distinct
+-- queries). Each query is sent as a plain search, with a province or sector filter, on a second
+-- page, and to suggest, facets and stats; lookups by id, health and a JSON export are mixed in.
+-- Responses other than 2xx/3xx are counted and printed at the end (wrk reports them too).
 local function encode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
-local judgments = os.getenv("JUDGMENTS") or "src/test/resources/relevance/judgments-2021.tsv"
+local judgments = os.getenv("JUDGMENTS")
+  or "src/test/resources/relevance/judgments-2021.tsv"
+  .. " src/test/resources/relevance/judgments-2021-understanding.tsv"
+  .. " src/test/resources/relevance/judgments-2021-untuned.tsv"
 local queries, seen = {}, {}
-for line in io.lines(judgments) do
-  local q = line:match("^([^#\t][^\t]*)\t")
-  if q and not seen[q] then
+local function add(q)
+  if q and q ~= "" and not seen[q] then
     seen[q] = true
     queries[#queries + 1] = encode(q)
+  end
+end
+for file in judgments:gmatch("%S+") do
+  for line in io.lines(file) do
+    add(line:match("^([^#\t][^\t]*)\t"))
+  end
+end
+local extra = os.getenv("QUERIES")
+if extra and extra ~= "" then
+  for line in io.lines(extra) do
+    add(line)
   end
 end
 

@@ -53,6 +53,9 @@ public final class HttpApi {
   /** Answers up to this size go out whole, with a Content-Length (see the Jetty settings below). */
   static final int RESPONSE_BUFFER_BYTES = 64 * 1024;
 
+  /** The chunk in which Javalin hands an answer to Jetty. */
+  private static final int COPY_BUFFER_BYTES = 4 * 1024;
+
   private HttpApi() {}
 
   private static String resource(String name) {
@@ -113,6 +116,11 @@ public final class HttpApi {
         cfg -> {
           cfg.startup.showJavalinBanner = false;
           cfg.http.prefer405over404 = true;
+          // Javalin copies each answer into Jetty through a buffer it allocates per response, as
+          // large as Jetty's output buffer (64 KB here, below) unless set: 64 KB of garbage per
+          // request, most of what /api/health allocated (bench/harness.sh). Jetty still gathers
+          // the answer in its pooled 64 KB buffer and sends it in one write.
+          cfg.http.responseBufferSize = COPY_BUFFER_BYTES;
           cfg.jetty.threadPool = new QueuedThreadPool(settings.server().threads(), 4);
           cfg.jetty.modifyServer(
               server -> {

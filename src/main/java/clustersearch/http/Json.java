@@ -3,6 +3,7 @@ package clustersearch.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -19,10 +20,19 @@ final class Json {
   static final String TYPE = "application/json";
 
   /** The one mapper, also for the streamed JSON export ({@link RecordWriter}). */
-  static final ObjectMapper MAPPER =
-      JavalinJackson.defaultMapper().registerModule(new BlackbirdModule());
+  static final ObjectMapper MAPPER = mapper();
 
   private static final ObjectWriter WRITER = MAPPER.writer();
+
+  private static ObjectMapper mapper() {
+    ObjectMapper plain = JavalinJackson.defaultMapper().registerModule(new BlackbirdModule());
+    ObjectMapper mapper = plain.copy();
+    // Hits write their clusters' fields from bytes encoded once per cluster (HitSerializer),
+    // encoded by the plain mapper, so a cluster reads the same in a hit and on its own.
+    mapper.registerModule(
+        new SimpleModule("hits").addSerializer(new HitSerializer(plain.writer())));
+    return mapper;
+  }
 
   private Json() {}
 

@@ -279,6 +279,23 @@ class HttpApiTest {
   }
 
   @Test
+  void aHitCarriesItsClusterExactlyAsTheClusterEndpointGivesIt() throws Exception {
+    // Hits write their clusters' fields from bytes encoded once per cluster (HitSerializer).
+    for (int round = 0; round < 2; round++) { // the second from the encoded fragments
+      JsonNode hits = get("/api/search?q=" + enc("生物医药") + "&size=20").body().get("hits");
+      assertThat(hits.size()).isGreaterThan(3);
+      for (JsonNode hit : hits) {
+        com.fasterxml.jackson.databind.node.ObjectNode fields = hit.deepCopy();
+        assertThat(fields.remove(List.of("score", "match", "readings", "highlight", "explain")))
+            .isNotNull();
+        assertThat(fields).isEqualTo(get("/api/clusters/" + hit.get("id").asText()).body());
+        assertThat(hit.get("score").isNumber()).isTrue();
+        assertThat(hit.get("match").asText()).isIn("exact", "related");
+      }
+    }
+  }
+
+  @Test
   void aYearFacetValueCarriesTheYearAsTheIntegerTheRecordsHold() throws Exception {
     // Issue 18: year facet values were strings while records hold integers.
     JsonNode search = get("/api/search?q=" + enc("生物医药")).body();
