@@ -60,11 +60,50 @@ public final class Main implements Runnable {
             () -> new IllegalStateException("no index yet: run 'cluster-search index' first"));
   }
 
+  /** When main() began, for the start-up stages {@code serve} reports. */
+  static final long MAIN_NANOS = System.nanoTime();
+
   public static void main(String[] args) {
     if (java.util.Arrays.asList(args).contains("serve")) {
       ServeCommand.stopCleanlyWhileStarting();
     }
-    System.exit(commandLine().execute(args));
+    ServeCommand serve = ServeFastPath.read(args);
+    System.exit(serve != null ? serveWithoutPicocli(serve) : commandLine().execute(args));
+  }
+
+  /** Runs a plain {@code serve} read by {@link ServeFastPath}, failing as picocli's path does. */
+  private static int serveWithoutPicocli(ServeCommand serve) {
+    try {
+      return serve.call();
+    } catch (Exception e) {
+      java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+      Integer code = failure(e, err);
+      if (code == null) {
+        e.printStackTrace();
+        return 1;
+      }
+      return code;
+    }
+  }
+
+  /**
+   * The exit code of a command that failed with {@code e}, having said why on {@code err}; null for
+   * a fault that should show its stack trace.
+   */
+  static Integer failure(Exception e, java.io.PrintWriter err) {
+    if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+      // A file that cannot be read or written: which and why, relative to here.
+      err.println("error: " + clustersearch.config.IoErrors.describe(e, Path.of("")));
+      return 1;
+    }
+    if (e instanceof ListFormatException
+        || e instanceof ConfigException
+        || e instanceof InvalidRequestException
+        || e instanceof IllegalStateException) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    return null;
   }
 
   /**
@@ -107,21 +146,11 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(Main::badArguments);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-            // A file that cannot be read or written: which and why, relative to here.
-            commandLine
-                .getErr()
-                .println("error: " + clustersearch.config.IoErrors.describe(e, Path.of("")));
-            return 1;
+          Integer code = failure(e, commandLine.getErr());
+          if (code == null) {
+            throw e;
           }
-          if (e instanceof ListFormatException
-              || e instanceof ConfigException
-              || e instanceof InvalidRequestException
-              || e instanceof IllegalStateException) {
-            commandLine.getErr().println("error: " + e.getMessage());
-            return 1;
-          }
-          throw e;
+          return code;
         });
     return cli;
   }

@@ -104,6 +104,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     System.out.println("cluster-search starting");
+    StartupStages stages = new StartupStages();
     AppConfig config = main.config();
     boolean replica = indexFrom != null;
     if (replica) {
@@ -114,7 +115,9 @@ final class ServeCommand implements Callable<Integer> {
                   new Settings.Paths(s.paths().data(), indexFrom.toAbsolutePath().toString())));
     }
     Settings.Server server = config.settings().server();
+    stages.done("config");
     SearchStack stack = SearchStack.create(config);
+    stages.done("search stack");
     // Opening the index (checksums, readers, facet states, vocabulary) needs no HTTP server, and
     // starting the server needs no index: the two overlap (launch to ready 1.4 → 1.2 s).
     CompletableFuture<Boolean> opening =
@@ -134,6 +137,7 @@ final class ServeCommand implements Callable<Integer> {
     Javalin app =
         HttpApi.create(stack.service(), config.settings(), admin)
             .start(host != null ? host : server.host(), port != null ? port : server.port());
+    stages.done("HTTP server");
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
@@ -148,6 +152,7 @@ final class ServeCommand implements Callable<Integer> {
                   ? "admin API off (set " + ADMIN_TOKEN + " to mount /api/admin/reindex and reload)"
                   : "admin API on: /api/admin/reindex and /api/admin/reload with the bearer token");
       boolean opened = opened(opening);
+      stages.done("index (overlapping the HTTP server)");
       if (!opened && replica) {
         throw new IllegalStateException(
             "no intact index generation in "
@@ -164,10 +169,12 @@ final class ServeCommand implements Callable<Integer> {
       }
       // Load smartcn's dictionaries and JIT the query path before the first visitor does.
       stack.service().search(SearchRequest.of("生物医药 智能制造", 10));
+      stages.done("first search");
       reloader = reloader(stack, config);
       System.out.printf(
           "cluster-search serving %d clusters at %s%n",
           stack.service().health().documents(), address);
+      System.out.println(stages);
       stop.await();
       LOG.info("stopping: finishing requests in flight");
       archiveNotice();

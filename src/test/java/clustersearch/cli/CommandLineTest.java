@@ -18,6 +18,45 @@ import picocli.CommandLine;
 /** The subcommands as a person runs them, on a temporary project folder with the real list. */
 class CommandLineTest {
 
+  @Test
+  void aPlainServeLineIsReadWithoutPicocliExactlyAsPicocliReadsIt() {
+    // Issue 19: picocli cost ~450 ms of every server start; ServeFastPath reads plain serve lines.
+    String[][] plain = {
+      {"serve"},
+      {"serve", "--port", "7999"},
+      {"serve", "--port=0", "--host", "0.0.0.0"},
+      {"--config", "/tmp/c", "serve", "--index-from", "/tmp/i"},
+      {"--home=/x", "serve", "--port", "8080", "--config=/y"},
+    };
+    for (String[] args : plain) {
+      ServeCommand fast = ServeFastPath.read(args);
+      CommandLine cli = Main.commandLine();
+      CommandLine.ParseResult parsed = cli.parseArgs(args);
+      ServeCommand slow = (ServeCommand) parsed.subcommand().commandSpec().userObject();
+      Main root = (Main) cli.getCommand();
+      String line = String.join(" ", args);
+      assertThat(fast).as(line).isNotNull();
+      assertThat(fast.port).as(line).isEqualTo(slow.port);
+      assertThat(fast.host).as(line).isEqualTo(slow.host);
+      assertThat(fast.indexFrom).as(line).isEqualTo(slow.indexFrom);
+      assertThat(fast.main.home).as(line).isEqualTo(root.home);
+      assertThat(fast.main.configDir).as(line).isEqualTo(root.configDir);
+    }
+    String[][] forPicocli = {
+      {"serve", "--help"},
+      {"serve", "--port", "abc"},
+      {"serve", "--prot", "1"},
+      {"serve", "--port"},
+      {"--port", "1", "serve"},
+      {"serve", "serve"},
+      {"index"},
+      {"search", "serve"},
+    };
+    for (String[] args : forPicocli) {
+      assertThat(ServeFastPath.read(args)).as(String.join(" ", args)).isNull();
+    }
+  }
+
   record Run(int exit, String out, String err) {}
 
   static Run run(String... args) {
