@@ -105,6 +105,9 @@ for _ in 1 2 3; do
   start config
   t1=$(date +%s%N)
   times+=("$(( (t1 - t0) / 1000000 ))")
+  # The server's own account of its stages from main() on (printed once it serves).
+  for _ in $(seq 1 100); do grep -q "started in" "$work/server.log" && break; sleep 0.05; done
+  grep -o "started in.*" "$work/server.log" || true
   stop
 done
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {printf "cold start: median %d ms (runs: ", a[2]; for (i = 1; i <= NR; i++) printf "%d%s", a[i], i < NR ? ", " : ")\n"}'
