@@ -433,8 +433,10 @@ public final class ClusterIndex implements Closeable {
 
     FacetSearcher(IndexReader reader, FacetsConfig config, Pinyin pinyin) throws IOException {
       super(reader);
-      this.state = new DefaultSortedSetDocValuesReaderState(reader, config);
-      this.stats = new DefaultSortedSetDocValuesReaderState(reader, Fields.STATS_FACETS, config);
+      this.state = new LabelledFacetState(new DefaultSortedSetDocValuesReaderState(reader, config));
+      this.stats =
+          new LabelledFacetState(
+              new DefaultSortedSetDocValuesReaderState(reader, Fields.STATS_FACETS, config));
       this.vocabulary =
           Vocabulary.build(
               state,

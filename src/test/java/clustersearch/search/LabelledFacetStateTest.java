@@ -1,0 +1,72 @@
+package clustersearch.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clustersearch.index.Fields;
+import java.io.IOException;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+/** The facet state that names ordinals from memory answers as Lucene's own does. */
+class LabelledFacetStateTest extends OnTheRealList {
+
+  @Test
+  void everyOrdinalAndTermIsNamedAsTheIndexNamesIt() throws IOException {
+    try (ClusterIndex.Lease lease = stack.index().acquire()) {
+      SortedSetDocValuesReaderState plain =
+          new DefaultSortedSetDocValuesReaderState(
+              lease.searcher().getIndexReader(), Fields.facetsConfig());
+      SortedSetDocValues index = plain.getDocValues();
+      SortedSetDocValues memory = new LabelledFacetState(plain).getDocValues();
+
+      assertThat(memory.getValueCount()).isEqualTo(index.getValueCount()).isGreaterThan(50);
+      for (long ord = 0; ord < index.getValueCount(); ord++) {
+        BytesRef label = BytesRef.deepCopyOf(index.lookupOrd(ord));
+        assertThat(memory.lookupOrd(ord)).isEqualTo(label);
+        assertThat(memory.lookupTerm(label)).isEqualTo(ord);
+      }
+      for (String absent : new String[] {"", "province\u001f火星", "\uffff"}) {
+        BytesRef key = new BytesRef(absent);
+        assertThat(memory.lookupTerm(key)).as(absent).isEqualTo(index.lookupTerm(key));
+      }
+    }
+  }
+
+  @Test
+  void facetCountsAreTheSameThroughEitherState() throws IOException {
+    try (ClusterIndex.Lease lease = stack.index().acquire()) {
+      SortedSetDocValuesReaderState plain =
+          new DefaultSortedSetDocValuesReaderState(
+              lease.searcher().getIndexReader(), Fields.facetsConfig());
+      org.apache.lucene.facet.DrillDownQuery shandong =
+          new org.apache.lucene.facet.DrillDownQuery(Fields.facetsConfig());
+      shandong.add(Fields.DIM_PROVINCE, "山东");
+      for (var query : new org.apache.lucene.search.Query[] {new MatchAllDocsQuery(), shandong}) {
+        FacetsCollector hits = lease.searcher().search(query, new FacetsCollectorManager());
+        String lucene = new SortedSetDocValuesFacetCounts(plain, hits).getAllDims(100).toString();
+        String ours =
+            new SortedSetDocValuesFacetCounts(new LabelledFacetState(plain), hits)
+                .getAllDims(100)
+                .toString();
+        assertThat(ours).as(query.toString()).isEqualTo(lucene).contains("山东");
+        for (String sector : new String[] {"生物产业", "新材料产业"}) {
+          assertThat(
+                  String.valueOf(
+                      new SortedSetDocValuesFacetCounts(new LabelledFacetState(plain), hits)
+                          .getTopChildren(100, Fields.DIM_INDUSTRY, sector)))
+              .isEqualTo(
+                  String.valueOf(
+                      new SortedSetDocValuesFacetCounts(plain, hits)
+                          .getTopChildren(100, Fields.DIM_INDUSTRY, sector)));
+        }
+      }
+    }
+  }
+}
