@@ -74,13 +74,14 @@ for cache in on off; do
   [ "$cache" = off ] && sed -i 's/^\(  responseCacheMegabytes:\) *[0-9]*/\1 0/' "$work/config-$cache/settings.yaml"
   start "$work/config-$cache"
   if [ ! -s "$work/queries.txt" ]; then
-    # Beyond the judgment sets: the list's names, builder units, industries, cities and English
-    # names, and each name's first four characters (as typed into the box), for 500+ queries.
+    # Beyond the judgment sets: the list's regions, cities, names, builder and recommending units,
+    # industries and English names, and each name's first four characters (as typed into the box),
+    # for 500+ queries.
     curl -s "$base/api/export?format=csv" | python3 -c '
 import csv, sys
 rows = list(csv.reader(sys.stdin.read().lstrip("\ufeff").splitlines()))[1:]
 for r in rows:
-    for q in (r[5], r[6], r[7], r[10], r[12], r[6][:4]):
+    for q in (r[3], r[5], r[6], r[7], r[8], r[10], r[12], r[6][:4]):
         if q:
             print(q)' | sort -u > "$work/queries.txt"
     export QUERIES="$work/queries.txt"
