@@ -740,8 +740,13 @@ class BrowserTest {
     assertThat(dashboard).as("layout shift of /dashboard").isLessThan(0.02);
   }
 
-  @Test
-  void onAPhoneTheDashboardDrawsChartsAsTheyComeIntoViewAndProvincesAsRows() throws IOException {
+  /** What a test checks of the dashboard on a 390 px phone. */
+  interface OnAPhone {
+    void check() throws IOException;
+  }
+
+  /** Opens the dashboard at a phone's width, waits for its map, checks, and widens again. */
+  static void dashboardOnAPhone(OnAPhone check) throws IOException {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
       browser.get(base + "/dashboard");
@@ -751,69 +756,68 @@ class BrowserTest {
                   ((JavascriptExecutor) d)
                           .executeScript("return !!(window.dashboardCharts || {}).map")
                       == Boolean.TRUE);
-      // The numbers are there at once; the heatmap far below is not drawn until scrolled to.
-      assertThat(browser.findElement(By.id("table-matrix")).getAttribute("textContent"))
-          .contains("山东");
-      assertThat(browser.executeScript("return !!dashboardCharts.matrix")).isEqualTo(false);
-
-      drawEveryChart();
-      // 34 provinces as rows, not as 34 rotated labels squeezed into 390 px.
-      assertThat(
-              browser.executeScript(
-                  "return dashboardCharts.province.getOption().yAxis[0].data[14]"))
-          .isEqualTo("山东");
-      assertThat(browser.executeScript("return dashboardCharts.province.getOption().animation"))
-          .isEqualTo(false);
-      assertThat(
-              ((Number) browser.executeScript("return document.documentElement.scrollWidth"))
-                  .intValue())
-          .isLessThanOrEqualTo(390);
-      browser.executeScript("document.getElementById('province').scrollIntoView()");
-      screenshot("dashboard-phone-provinces");
+      check.check();
     } finally {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
   }
 
   @Test
+  void onAPhoneTheDashboardDrawsChartsAsTheyComeIntoViewAndProvincesAsRows() throws IOException {
+    dashboardOnAPhone(
+        () -> {
+          // The numbers are there at once; the heatmap far below is not drawn until scrolled to.
+          assertThat(browser.findElement(By.id("table-matrix")).getAttribute("textContent"))
+              .contains("山东");
+          assertThat(browser.executeScript("return !!dashboardCharts.matrix")).isEqualTo(false);
+
+          drawEveryChart();
+          // 34 provinces as rows, not as 34 rotated labels squeezed into 390 px.
+          assertThat(
+                  browser.executeScript(
+                      "return dashboardCharts.province.getOption().yAxis[0].data[14]"))
+              .isEqualTo("山东");
+          assertThat(browser.executeScript("return dashboardCharts.province.getOption().animation"))
+              .isEqualTo(false);
+          assertThat(
+                  ((Number) browser.executeScript("return document.documentElement.scrollWidth"))
+                      .intValue())
+              .isLessThanOrEqualTo(390);
+          browser.executeScript("document.getElementById('province').scrollIntoView()");
+          screenshot("dashboard-phone-provinces");
+        });
+  }
+
+  @Test
   void onAPhoneTheSectorDonutNamesEverySectorInFullInALegend() throws IOException {
     // Issue 18: at 390 px the donut's outer labels were cut to "新一…", "新能…" (新能源产业 and
     // 新能源汽车产业 could not be told apart) and there was no legend.
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-    try {
-      browser.get(base + "/dashboard");
-      waiting()
-          .until(
-              d ->
-                  ((JavascriptExecutor) d)
-                          .executeScript("return !!(window.dashboardCharts || {}).map")
-                      == Boolean.TRUE);
-      drawEveryChart();
-      // What the chart really painted: the text of every element zrender drew.
-      @SuppressWarnings("unchecked")
-      List<String> painted =
-          (List<String>)
-              browser.executeScript(
-                  "return dashboardCharts.sector.getZr().storage.getDisplayList()"
-                      + ".map(function (e) { return e.style && e.style.text; })"
-                      + ".filter(function (t) { return typeof t === 'string' && t; })");
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> sectors =
-          (List<Map<String, Object>>)
-              browser.executeScript(
-                  "return fetch('/api/stats').then(function (r) { return r.json(); })"
-                      + ".then(function (s) { return s.sectors.filter(function (x) {"
-                      + " return x.count > 0; }); })");
-      assertThat(sectors).hasSizeGreaterThan(5);
-      for (Map<String, Object> sector : sectors) {
-        assertThat(painted).contains(sector.get("value") + "  " + sector.get("count"));
-      }
-      assertThat(painted).noneMatch(text -> text.contains("…") || text.contains("..."));
-      browser.executeScript("document.getElementById('sector').scrollIntoView()");
-      screenshot("dashboard-phone-donut");
-    } finally {
-      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
-    }
+    dashboardOnAPhone(
+        () -> {
+          drawEveryChart();
+          // What the chart really painted: the text of every element zrender drew.
+          @SuppressWarnings("unchecked")
+          List<String> painted =
+              (List<String>)
+                  browser.executeScript(
+                      "return dashboardCharts.sector.getZr().storage.getDisplayList()"
+                          + ".map(function (e) { return e.style && e.style.text; })"
+                          + ".filter(function (t) { return typeof t === 'string' && t; })");
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> sectors =
+              (List<Map<String, Object>>)
+                  browser.executeScript(
+                      "return fetch('/api/stats').then(function (r) { return r.json(); })"
+                          + ".then(function (s) { return s.sectors.filter(function (x) {"
+                          + " return x.count > 0; }); })");
+          assertThat(sectors).hasSizeGreaterThan(5);
+          for (Map<String, Object> sector : sectors) {
+            assertThat(painted).contains(sector.get("value") + "  " + sector.get("count"));
+          }
+          assertThat(painted).noneMatch(text -> text.contains("…") || text.contains("..."));
+          browser.executeScript("document.getElementById('sector').scrollIntoView()");
+          screenshot("dashboard-phone-donut");
+        });
   }
 
   @Test
