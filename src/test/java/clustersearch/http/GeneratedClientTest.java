@@ -102,6 +102,26 @@ class GeneratedClientTest {
   }
 
   @Test
+  void headAndOptionsAreOperationsOfTheGeneratedClientToo() throws Exception {
+    SearchApi search = new SearchApi(client);
+    OperationsApi operations = new OperationsApi(client);
+
+    var head =
+        search.searchHeadWithHttpInfo(
+            "生物医药", null, null, null, null, null, null, null, null, null, null, null);
+    assertThat(head.getStatusCode()).isEqualTo(200);
+    assertThat(head.getHeaders()).containsKey("etag");
+    var allowed = search.searchOptionsWithHttpInfo(null, null);
+    assertThat(allowed.getStatusCode()).isEqualTo(204);
+    assertThat(allowed.getHeaders().get("allow")).containsExactly("GET, HEAD, OPTIONS");
+    var preflight = operations.healthOptionsWithHttpInfo("https://portal.example", "GET");
+    assertThat(preflight.getHeaders().get("access-control-allow-methods"))
+        .containsExactly("GET, HEAD");
+    assertThatThrownBy(() -> operations.healthOptions("https://portal.example", "DELETE"))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+  }
+
+  @Test
   void errorsAreTypedExceptionsWithTheirStatusAndTheOneShape() {
     ClustersApi clusters = new ClustersApi(client);
     SearchApi search = new SearchApi(client);
