@@ -14,15 +14,72 @@ import java.util.List;
 public final class Benchmark {
   private Benchmark() {}
 
-  /** Latency percentiles of one operation, in microseconds. */
+  /**
+   * Latency percentiles of one operation, in microseconds, and what one costs on average: the CPU
+   * time of the measuring thread and the bytes it allocated (steadier than latency on a shared
+   * host, and what the HTTP harness cannot separate from Jetty and the load generator).
+   */
   public record Latency(
-      String operation, int samples, double p50, double p90, double p99, double max) {
+      String operation,
+      int samples,
+      double p50,
+      double p90,
+      double p99,
+      double max,
+      double cpuMicros,
+      double allocatedKb) {
     @Override
     public String toString() {
       return String.format(
-          "%-20s %7d samples  p50 %7.1f µs  p90 %7.1f µs  p99 %7.1f µs  max %8.1f µs",
-          operation, samples, p50, p90, p99, max);
+          "%-20s %7d samples  p50 %7.1f µs  p90 %7.1f µs  p99 %7.1f µs  max %8.1f µs"
+              + "  cpu %6.1f µs  alloc %6.1f KB",
+          operation, samples, p50, p90, p99, max, cpuMicros, allocatedKb);
     }
+  }
+
+  /** One operation's timings and costs as they are measured. */
+  private static final class Meter {
+    private static final com.sun.management.ThreadMXBean THREADS =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private final String operation;
+    private final long[] nanos;
+    private int n;
+    private long cpu;
+    private long bytes;
+
+    Meter(String operation, int samples) {
+      this.operation = operation;
+      this.nanos = new long[samples];
+    }
+
+    void time(IoAction action) throws IOException {
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
+      long bytes0 = THREADS.getCurrentThreadAllocatedBytes();
+      long start = System.nanoTime();
+      action.run();
+      nanos[n++] = System.nanoTime() - start;
+      cpu += THREADS.getCurrentThreadCpuTime() - cpu0;
+      bytes += THREADS.getCurrentThreadAllocatedBytes() - bytes0;
+    }
+
+    Latency latency() {
+      long[] sorted = Arrays.copyOf(nanos, n);
+      Arrays.sort(sorted);
+      return new Latency(
+          operation,
+          n,
+          at(sorted, 0.50),
+          at(sorted, 0.90),
+          at(sorted, 0.99),
+          sorted[n - 1] / 1000.0,
+          cpu / 1000.0 / n,
+          bytes / 1024.0 / n);
+    }
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
   }
 
   /** Warms up for {@code warmupRounds} over every query, then measures {@code rounds}. */
@@ -45,45 +102,22 @@ public final class Benchmark {
         service.suggest(p, 10);
       }
     }
-    long[] search = new long[queries.size() * rounds];
-    long[] cold = new long[queries.size() * rounds];
-    long[] suggest = new long[prefixes.size() * rounds];
-    int s = 0;
+    Meter search = new Meter("search", queries.size() * rounds);
+    Meter cold = new Meter("search, parsed anew", queries.size() * rounds);
+    Meter suggest = new Meter("suggest", prefixes.size() * rounds);
     int c = 0;
-    int g = 0;
     for (int r = 0; r < rounds; r++) {
       for (String q : queries) {
-        long start = System.nanoTime();
-        service.search(SearchRequest.of(q, 10));
-        search[s++] = System.nanoTime() - start;
+        search.time(() -> service.search(SearchRequest.of(q, 10)));
         // The same query with trailing spaces: parsed anew, as an unseen query would be.
-        String unseen = q + " ".repeat(1 + c % 1000);
-        start = System.nanoTime();
-        service.search(SearchRequest.of(unseen, 10));
-        cold[c++] = System.nanoTime() - start;
+        String unseen = q + " ".repeat(1 + c++ % 1000);
+        cold.time(() -> service.search(SearchRequest.of(unseen, 10)));
       }
       for (String p : prefixes) {
-        long start = System.nanoTime();
-        service.suggest(p, 10);
-        suggest[g++] = System.nanoTime() - start;
+        suggest.time(() -> service.suggest(p, 10));
       }
     }
-    return List.of(
-        latency("search", search),
-        latency("search, parsed anew", cold),
-        latency("suggest", suggest));
-  }
-
-  private static Latency latency(String operation, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    return new Latency(
-        operation,
-        sorted.length,
-        at(sorted, 0.50),
-        at(sorted, 0.90),
-        at(sorted, 0.99),
-        sorted[sorted.length - 1] / 1000.0);
+    return List.of(search.latency(), cold.latency(), suggest.latency());
   }
 
   private static double at(long[] sorted, double quantile) {
