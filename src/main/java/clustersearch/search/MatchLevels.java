@@ -3,8 +3,10 @@ package clustersearch.search;
 import clustersearch.config.Weights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -13,12 +15,12 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.NamedMatches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.FixedBitSet;
@@ -153,26 +155,53 @@ final class MatchLevels {
     }
   }
 
-  /** The labels of the readings that found {@code doc}, in the plan's order. */
-  static List<String> readings(
-      Weight[] weight, QueryFactory.Parsed parsed, IndexSearcher searcher, int doc) {
+  /**
+   * The readings that found each of {@code docs} (a page of hits of {@code parsed}): each labelled
+   * clause of the wide query searched once per leaf and its iterator advanced over the page's
+   * documents, where Lucene's Matches API built every clause's postings again for each hit.
+   * Readings come in the order the query names them; a concept's neighbours are left out where the
+   * concept itself matched.
+   */
+  static Map<Integer, List<String>> readings(
+      QueryFactory.Parsed parsed, IndexSearcher searcher, List<Integer> docs) {
+    Map<Integer, List<String>> found = new java.util.HashMap<>();
+    int[] sorted = docs.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    for (int doc : sorted) {
+      found.put(doc, new ArrayList<>());
+    }
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    Matches m;
     try {
-      if (weight[0] == null) {
-        weight[0] = searcher.createWeight(parsed.wide(), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (Map.Entry<String, Query> label : Labelled.in(parsed.wide()).entrySet()) {
+        Weight weight =
+            searcher.createWeight(
+                searcher.rewrite(label.getValue()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        int at = 0;
+        while (at < sorted.length) {
+          LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted[at], leaves));
+          int end = leaf.docBase + leaf.reader().maxDoc();
+          Scorer scorer = weight.scorer(leaf);
+          DocIdSetIterator matching = scorer == null ? null : scorer.iterator();
+          for (; at < sorted.length && sorted[at] < end; at++) {
+            int local = sorted[at] - leaf.docBase;
+            if (matching != null && matching.docID() < local) {
+              matching.advance(local);
+            }
+            if (matching != null && matching.docID() == local) {
+              found.get(sorted[at]).add(label.getKey());
+            }
+          }
+        }
       }
-      m = weight[0].matches(leaf, doc - leaf.docBase);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (m == null) {
-      return List.of();
-    }
-    List<String> names =
-        NamedMatches.findNamedMatches(m).stream().map(NamedMatches::getName).distinct().toList();
-    // A concept that matched needs no word that its neighbours did too.
+    Map<Integer, List<String>> readings = new java.util.HashMap<>();
+    found.forEach((doc, names) -> readings.put(doc, withoutCoveredNeighbours(names)));
+    return readings;
+  }
+
+  /** A concept that matched needs no word that its neighbours did too. */
+  private static List<String> withoutCoveredNeighbours(List<String> names) {
     return names.stream()
         .filter(
             n ->

@@ -9,8 +9,8 @@ import java.util.function.Function;
  * What searches of one parsed query found out and will find out again, kept beside it for its
  * reader: which match level decides under a set of filters (and how many clusters match), and the
  * labelled readings that found a document. Both cost more than the search itself (the levels are
- * counted, the labels read from the query tree per hit), and both are the same for the same reader,
- * text and filters. Bounded by entries, so a parsed query never holds more than a few KB.
+ * counted, the labels found by a pass over the readings), and both are the same for the same
+ * reader, text and filters. Bounded by entries, so a parsed query never holds more than a few KB.
  */
 final class ParsedMemo {
   /** Filter sets remembered per parsed query. */
@@ -51,16 +51,32 @@ final class ParsedMemo {
     return fresh;
   }
 
-  /** The readings that found {@code doc}, computed once while there is room. */
-  List<String> readings(int doc, Function<Integer, List<String>> find) {
-    List<String> known = readings.get(doc);
-    if (known != null) {
-      return known;
+  /**
+   * The readings that found each of {@code docs}: those remembered, the others found together by
+   * {@code find} (one pass over the readings for a page) and remembered while there is room.
+   */
+  Map<Integer, List<String>> readings(
+      List<Integer> docs, Function<List<Integer>, Map<Integer, List<String>>> find) {
+    Map<Integer, List<String>> page = new java.util.HashMap<>();
+    List<Integer> missing = new java.util.ArrayList<>();
+    for (int doc : docs) {
+      List<String> known = readings.get(doc);
+      if (known != null) {
+        page.put(doc, known);
+      } else {
+        missing.add(doc);
+      }
     }
-    List<String> fresh = find.apply(doc);
-    if (readings.size() < DOCUMENTS) {
-      readings.putIfAbsent(doc, fresh);
+    if (!missing.isEmpty()) {
+      find.apply(missing)
+          .forEach(
+              (doc, fresh) -> {
+                page.put(doc, fresh);
+                if (readings.size() < DOCUMENTS) {
+                  readings.putIfAbsent(doc, fresh);
+                }
+              });
     }
-    return fresh;
+    return page;
   }
 }

@@ -139,7 +139,7 @@ final class PlanCompiler {
     } else {
       q = lookup.query(Schema.named(r.target(), r.text()));
     }
-    return NamedMatches.wrapQuery(r.label(), new ConstantScoreQuery(q));
+    return Labelled.wrap(r.label(), new ConstantScoreQuery(q));
   }
 
   /** The plan's parts and named readings, without the syntax's filters. */
@@ -204,8 +204,7 @@ final class PlanCompiler {
         }
         if (q != null) {
           clauseBudget -= termCount(q) + (related == null ? 0 : termCount(related));
-          Query weighted =
-              NamedMatches.wrapQuery(r.label(), LuceneQueryBuilder.weighted(q, r.weight()));
+          Query weighted = Labelled.wrap(r.label(), LuceneQueryBuilder.weighted(q, r.weight()));
           alternatives.add(weighted);
           if (r.relation() == Relation.MATCH && r.kind() != Kind.RELATED) {
             matches.add(weighted);
@@ -216,7 +215,7 @@ final class PlanCompiler {
         }
         if (related != null) {
           neighbours.add(
-              NamedMatches.wrapQuery(
+              Labelled.wrap(
                   r.label() + RELATED_LABEL, LuceneQueryBuilder.weighted(related, r.weight())));
         }
       }
@@ -237,7 +236,7 @@ final class PlanCompiler {
     List<Query> named = new ArrayList<>();
     for (Reading r : plan.named()) {
       Query there =
-          NamedMatches.wrapQuery(
+          Labelled.wrap(
               r.label(),
               new BoostQuery(
                   new ConstantScoreQuery(lookup.query(Schema.named(r.target(), r.text()))),

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -34,7 +35,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.Weight;
 
 /** Ranked, faceted search over the served index; no HTTP in here. */
 public final class SearchService {
@@ -166,9 +166,17 @@ public final class SearchService {
       StoredFields stored = searcher.storedFields(); // one per request: reuses decompressed blocks
       List<String> needles = parsed.needles();
       int from = (request.page() - 1) * request.size();
-      // The weight that reads a hit's readings, made only when one is not remembered yet.
-      Weight[] labels = new Weight[1];
-      boolean labelled = !parsed.matchesAll();
+      // The page's readings, found together for the hits not remembered yet.
+      List<Integer> page = new ArrayList<>();
+      for (int i = from; i < docs.length; i++) {
+        page.add(docs[i].doc);
+      }
+      Map<Integer, List<String>> readings =
+          parsed.matchesAll()
+              ? Map.of()
+              : parsed
+                  .memo()
+                  .readings(page, missing -> MatchLevels.readings(parsed, searcher, missing));
       for (int i = from; i < docs.length; i++) {
         FieldDoc doc = (FieldDoc) docs[i];
         Cluster cluster = lease.cluster(doc.doc, stored);
@@ -188,11 +196,7 @@ public final class SearchService {
                 cluster,
                 score,
                 match,
-                labelled
-                    ? parsed
-                        .memo()
-                        .readings(doc.doc, d -> MatchLevels.readings(labels, parsed, searcher, d))
-                    : List.of(),
+                readings.getOrDefault(doc.doc, List.of()),
                 highlight,
                 explain));
       }
