@@ -201,7 +201,7 @@ final class MatchLevels {
   }
 
   /** A concept that matched needs no word that its neighbours did too. */
-  private static List<String> withoutCoveredNeighbours(List<String> names) {
+  static List<String> withoutCoveredNeighbours(List<String> names) {
     return names.stream()
         .filter(
             n ->

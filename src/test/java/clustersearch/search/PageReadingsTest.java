@@ -76,14 +76,7 @@ class PageReadingsTest extends OnTheRealList {
     if (m == null) {
       return List.of();
     }
-    List<String> names =
-        NamedMatches.findNamedMatches(m).stream().map(NamedMatches::getName).distinct().toList();
-    String related = PlanCompiler.RELATED_LABEL;
-    return names.stream()
-        .filter(
-            n ->
-                !n.endsWith(related)
-                    || !names.contains(n.substring(0, n.length() - related.length())))
-        .toList();
+    return MatchLevels.withoutCoveredNeighbours(
+        NamedMatches.findNamedMatches(m).stream().map(NamedMatches::getName).distinct().toList());
   }
 }
