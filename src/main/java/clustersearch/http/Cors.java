@@ -87,8 +87,8 @@ final class Cors {
   /** A browser's preflight, or a plain OPTIONS asking what the route allows. */
   private void preflight(Context ctx) {
     if (HttpApi.isAdmin(ctx.path()) && !adminMounted) {
-      throw new ApiException(
-          404, "not_found", "No such endpoint: OPTIONS " + Text.bounded(ctx.path()));
+      ErrorMapper.notFound(ctx);
+      return;
     }
     String origin = ctx.header("Origin");
     String method = ctx.header("Access-Control-Request-Method");

@@ -86,7 +86,8 @@ final class ErrorMapper {
         });
   }
 
-  private static void notFound(Context ctx) {
+  /** The one answer to a path that is not there (for a browser, the not-found page). */
+  static void notFound(Context ctx) {
     if (wantsPage(ctx)) {
       notFoundPage(ctx);
       return;
