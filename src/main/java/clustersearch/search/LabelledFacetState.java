@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
@@ -35,9 +36,38 @@ final class LabelledFacetState extends SortedSetDocValuesReaderState {
     this.labels = all.toArray(BytesRef[]::new);
   }
 
+  /**
+   * The reader's doc values, named from memory. Over several segments they stay Lucene's
+   * multi-segment doc values, since facet counting maps each segment's ordinals to the reader's
+   * through their ordinal map only when it sees that type.
+   */
   @Override
   public SortedSetDocValues getDocValues() throws IOException {
-    return new Labelled(inner.getDocValues(), labels);
+    SortedSetDocValues values = inner.getDocValues();
+    if (values instanceof MultiDocValues.MultiSortedSetDocValues multi) {
+      return new LabelledMulti(multi, labels);
+    }
+    return new Labelled(values, labels);
+  }
+
+  /** Doc values of several segments, ordinals of the reader named from the labels in memory. */
+  private static final class LabelledMulti extends MultiDocValues.MultiSortedSetDocValues {
+    private final BytesRef[] labels;
+
+    LabelledMulti(MultiDocValues.MultiSortedSetDocValues in, BytesRef[] labels) {
+      super(in.values, in.docStarts, in.mapping, in.cost());
+      this.labels = labels;
+    }
+
+    @Override
+    public BytesRef lookupOrd(long ord) {
+      return labels[Math.toIntExact(ord)];
+    }
+
+    @Override
+    public long lookupTerm(BytesRef key) {
+      return Arrays.binarySearch(labels, key);
+    }
   }
 
   @Override

@@ -69,4 +69,62 @@ class LabelledFacetStateTest extends OnTheRealList {
       }
     }
   }
+
+  /**
+   * On an index of several segments Lucene counts through the reader's ordinal map; a state that
+   * hid it counted each segment's own ordinals as the reader's (the 2021 list in three segments:
+   * every dimension's counts were wrong).
+   */
+  @Test
+  void facetCountsAreTheSameOnAnIndexOfSeveralSegments(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws IOException {
+    var config = clustersearch.TestData.config(home);
+    Fields fields = Fields.of(config);
+    var clusters =
+        clustersearch.source.DataFolder.readAll(
+                config.dataDir(),
+                config.settings().lists(),
+                clustersearch.source.Classifier.of(config))
+            .get(0)
+            .clusters();
+    try (var dir = new org.apache.lucene.store.ByteBuffersDirectory()) {
+      try (var writer =
+          new org.apache.lucene.index.IndexWriter(
+              dir,
+              new org.apache.lucene.index.IndexWriterConfig(fields.indexAnalyzer())
+                  .setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE))) {
+        // the later clusters first, so each segment has ordinals of its own
+        for (int from : new int[] {30, 15, 0}) {
+          for (var c : clusters.subList(from, Math.min(from + 15, clusters.size()))) {
+            writer.addDocument(clustersearch.index.ClusterDocuments.toDocument(c, fields));
+          }
+          writer.commit();
+        }
+      }
+      try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+        assertThat(reader.leaves()).hasSize(3);
+        var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+        SortedSetDocValuesReaderState plain =
+            new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
+        org.apache.lucene.facet.DrillDownQuery shandong =
+            new org.apache.lucene.facet.DrillDownQuery(Fields.facetsConfig());
+        shandong.add(Fields.DIM_PROVINCE, "山东");
+        for (var query : new org.apache.lucene.search.Query[] {new MatchAllDocsQuery(), shandong}) {
+          FacetsCollector hits = searcher.search(query, new FacetsCollectorManager());
+          String lucene = new SortedSetDocValuesFacetCounts(plain, hits).getAllDims(100).toString();
+          String ours =
+              new SortedSetDocValuesFacetCounts(new LabelledFacetState(plain), hits)
+                  .getAllDims(100)
+                  .toString();
+          assertThat(ours).as(query.toString()).isEqualTo(lucene).contains("山东");
+        }
+        String all = new SortedSetDocValuesFacetCounts(plain).getAllDims(100).toString();
+        assertThat(
+                new SortedSetDocValuesFacetCounts(new LabelledFacetState(plain))
+                    .getAllDims(100)
+                    .toString())
+            .isEqualTo(all);
+      }
+    }
+  }
 }
