@@ -4,8 +4,6 @@ import clustersearch.config.AppConfig;
 import clustersearch.index.IndexBuild;
 import clustersearch.index.ListAddition;
 import clustersearch.source.Classifier;
-import clustersearch.source.Cluster;
-import clustersearch.source.DataFolder;
 import clustersearch.source.ListCheck;
 import clustersearch.source.ListDocument;
 import clustersearch.source.ReadOptions;
@@ -148,7 +146,7 @@ final class IndexCommand implements Callable<Integer> {
 
   /** Prints what a build read, what it classified as 其他, and how long it took. */
   static void report(IndexBuild.Report report, Path home, PrintStream out) {
-    for (DataFolder.Read read : report.lists()) {
+    for (IndexBuild.Listed read : report.lists()) {
       out.printf(
           "read %s (%s): %s, %d clusters%n",
           home.relativize(read.document().file().toAbsolutePath()),
@@ -156,13 +154,13 @@ final class IndexCommand implements Callable<Integer> {
           read.document().title().isEmpty()
               ? "year " + read.document().year()
               : read.document().title(),
-          read.clusters().size());
+          read.clusters());
     }
     if (report.other().isEmpty()) {
       out.println("every cluster matched a sector rule of config/industries.yaml");
     } else {
       out.printf("classified as 其他 (no rule of config/industries.yaml matched):%n");
-      for (Cluster c : report.other()) {
+      for (IndexBuild.Unsorted c : report.other()) {
         out.printf("  %s %s (industry: %s)%n", c.id(), c.name(), c.industry());
       }
     }

@@ -41,6 +41,15 @@ public final class ClusterDocuments {
 
   /** The document of one cluster, facet fields built through {@link FacetsConfig#build}. */
   public static Document toDocument(Cluster c, Fields fields) {
+    return toDocument(c, fields, null);
+  }
+
+  /**
+   * The document of one cluster, its text analysed here through {@code analysed} (each shared
+   * value, an industry phrase, places, a recommending unit, once per build); null leaves the
+   * analysis to the IndexWriter.
+   */
+  static Document toDocument(Cluster c, Fields fields, AnalyzedValues analysed) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, c.id(), Field.Store.YES));
     doc.add(new StoredField(Fields.YEAR, c.year()));
@@ -49,11 +58,11 @@ public final class ClusterDocuments {
     doc.add(new NumericDocValuesField(Fields.SEQ, c.seq()));
     doc.add(new NumericDocValuesField(Fields.PROVINCE_RANK, fields.provinceRank(c.province())));
 
-    doc.add(new Field(Fields.INDUSTRY, c.industry(), TEXT));
+    doc.add(text(analysed, Fields.INDUSTRY, c.industry(), true));
     doc.add(new StoredField(Fields.INDUSTRY, c.industry()));
-    gram(doc, Fields.INDUSTRY, c.industry());
+    gram(doc, analysed, Fields.INDUSTRY, c.industry(), true);
     doc.add(new StoredField(Fields.NAME, c.name()));
-    gram(doc, Fields.NAME, c.name());
+    gram(doc, analysed, Fields.NAME, c.name(), false); // a name is the row's own
     Set<String> places = new LinkedHashSet<>();
     places.add(c.region());
     places.add(c.province());
@@ -64,13 +73,13 @@ public final class ClusterDocuments {
     if (!printed.isEmpty()) {
       places.add(printed);
     }
-    gram(doc, Fields.PLACE, String.join(" ", places));
+    gram(doc, analysed, Fields.PLACE, String.join(" ", places), true);
     for (String builder : c.builders()) {
       doc.add(new StoredField(Fields.BUILDER, builder));
-      gram(doc, Fields.BUILDER, builder);
+      gram(doc, analysed, Fields.BUILDER, builder, false);
     }
     doc.add(new StoredField(Fields.RECOMMENDER, c.recommender()));
-    gram(doc, Fields.RECOMMENDER, c.recommender());
+    gram(doc, analysed, Fields.RECOMMENDER, c.recommender(), true);
     for (String id : conceptTerms(c, fields.knowledge())) {
       doc.add(new StringField(Fields.CONCEPT, id, Field.Store.NO));
     }
@@ -83,10 +92,11 @@ public final class ClusterDocuments {
     }
     Cluster.English en = c.english();
     doc.add(
-        new Field(
+        text(
+            analysed,
             Fields.ENGLISH,
             String.join(" ", en.nameEn(), en.provinceEn(), en.sectorEn(), en.industryEn()),
-            TEXT));
+            false));
 
     doc.add(new StoredField(Fields.REGION, c.region()));
     doc.add(new StoredField(Fields.PROVINCE, c.province()));
@@ -167,7 +177,15 @@ public final class ClusterDocuments {
   }
 
   /** A group's bigram field (bigrams and unigrams at index time). */
-  private static void gram(Document doc, String group, String value) {
-    doc.add(new Field(Fields.gram(group), value, TEXT));
+  private static void gram(
+      Document doc, AnalyzedValues analysed, String group, String value, boolean shared) {
+    doc.add(text(analysed, Fields.gram(group), value, shared));
+  }
+
+  /** A text field; analysed here through {@code analysed} when given, else by the IndexWriter. */
+  private static Field text(AnalyzedValues analysed, String field, String value, boolean shared) {
+    return analysed == null
+        ? new Field(field, value, TEXT)
+        : analysed.field(field, value, TEXT, shared);
   }
 }

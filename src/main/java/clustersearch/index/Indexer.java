@@ -33,12 +33,40 @@ public final class Indexer {
    * @return the published generation's folder
    */
   public Path rebuild(List<Cluster> clusters) throws IOException {
+    return rebuild(
+        sink -> {
+          for (Cluster c : clusters) {
+            sink.add(c);
+          }
+        });
+  }
+
+  /** Receives a build's clusters in list order. */
+  @FunctionalInterface
+  public interface Sink {
+    void add(Cluster cluster) throws IOException;
+  }
+
+  /**
+   * Gives a build's clusters to a sink, one at a time, as they are read: nothing needs to hold
+   * every cluster of a build at once.
+   */
+  @FunctionalInterface
+  public interface Source {
+    void writeTo(Sink sink) throws IOException;
+  }
+
+  /**
+   * As {@link #rebuild(List)}, streaming: {@code clusters} are indexed as the source gives them, on
+   * {@link IndexingThreads} while the source reads on.
+   */
+  public Path rebuild(Source clusters) throws IOException {
     try (Lock lock = layout.lockForBuild()) {
       Optional<Path> previous = layout.current();
       Path generation = layout.newGeneration();
       try {
-        write(generation, clusters);
-        verify(generation, clusters.size());
+        long written = write(generation, clusters);
+        verify(generation, written);
         layout.markComplete(generation);
       } catch (IOException | RuntimeException e) {
         try {
@@ -60,22 +88,29 @@ public final class Indexer {
     }
   }
 
-  private void write(Path generation, List<Cluster> clusters) throws IOException {
+  /** Writes and commits the source's clusters; how many. */
+  private long write(Path generation, Source clusters) throws IOException {
     IndexWriterConfig config =
         new IndexWriterConfig(fields.indexAnalyzer())
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    AnalyzedValues analysed = new AnalyzedValues(fields.indexAnalyzer());
     try (Directory dir = FSDirectory.open(generation);
         IndexWriter writer = new IndexWriter(dir, config)) {
-      for (Cluster cluster : clusters) {
-        writer.addDocument(ClusterDocuments.toDocument(cluster, fields));
+      long written;
+      try (IndexingThreads threads =
+          new IndexingThreads(
+              c -> ClusterDocuments.toDocument(c, fields, analysed), writer::addDocument)) {
+        clusters.writeTo(threads::add);
+        written = threads.finish();
       }
       writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, fields.stamp()).entrySet());
       writer.commit();
+      return written;
     }
   }
 
   /** Reads the new generation back: every document there, every file's checksum right. */
-  private static void verify(Path generation, int expected) throws IOException {
+  private static void verify(Path generation, long expected) throws IOException {
     try (Directory dir = FSDirectory.open(generation);
         DirectoryReader reader = DirectoryReader.open(dir)) {
       if (reader.numDocs() != expected) {

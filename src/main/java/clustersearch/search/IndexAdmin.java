@@ -4,7 +4,6 @@ import clustersearch.config.AppConfig;
 import clustersearch.config.IoErrors;
 import clustersearch.config.Synonyms;
 import clustersearch.index.IndexBuild;
-import clustersearch.source.DataFolder;
 import java.io.IOException;
 import java.util.List;
 
@@ -85,13 +84,13 @@ public final class IndexAdmin {
         stack.index().status().generation());
   }
 
-  private static ListRead listRead(DataFolder.Read read) {
+  private static ListRead listRead(IndexBuild.Listed read) {
     return new ListRead(
         read.document().file().getFileName().toString(),
         read.document().format(),
         read.document().title(),
         read.document().year(),
         read.document().category(),
-        read.clusters().size());
+        read.clusters());
   }
 }

@@ -88,19 +88,27 @@ public final class DataFolder {
     List<Read> reads = new ArrayList<>();
     Map<Integer, Path> years = new HashMap<>();
     for (ListDocument document : documents) {
-      Path other = years.putIfAbsent(document.year(), document.file());
-      if (other != null) {
-        throw new ListFormatException(
-            document.file(),
-            0,
-            "a second list of "
-                + document.year()
-                + " (the first is "
-                + other
-                + "); replace it with index --add FILE --replace");
-      }
+      checkYear(years, document);
       reads.add(new Read(document, classifier.classify(document)));
     }
     return reads;
+  }
+
+  /**
+   * Records {@code document}'s year in {@code years} (year → file of the lists read so far); a
+   * second list of one year is an error.
+   */
+  public static void checkYear(Map<Integer, Path> years, ListDocument document) {
+    Path other = years.putIfAbsent(document.year(), document.file());
+    if (other != null) {
+      throw new ListFormatException(
+          document.file(),
+          0,
+          "a second list of "
+              + document.year()
+              + " (the first is "
+              + other
+              + "); replace it with index --add FILE --replace");
+    }
   }
 }

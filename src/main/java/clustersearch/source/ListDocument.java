@@ -18,4 +18,14 @@ public record ListDocument(
   public ListDocument {
     rows = List.copyOf(rows);
   }
+
+  /** This document with {@code rows} instead of its own. */
+  public ListDocument withRows(List<ListRow> rows) {
+    return new ListDocument(file, format, title, year, category, rows);
+  }
+
+  /** This document without its rows: what a build's report keeps of a list it indexed. */
+  public ListDocument withoutRows() {
+    return new ListDocument(file, format, title, year, category, List.of());
+  }
 }

@@ -26,4 +26,27 @@ public interface ListReader {
 
   /** Reads {@code file}. */
   ListDocument read(Path file, ReadOptions options) throws IOException;
+
+  /** Receives a list as it is read: its title, year and category first, then each row. */
+  interface RowSink {
+    void header(ListDocument header) throws IOException;
+
+    void row(ListRow row) throws IOException;
+  }
+
+  /**
+   * Reads {@code file} row by row into {@code sink}, every row checked as {@link #read} checks it;
+   * a broken row stops the reading where it is. This default reads the whole file first (a
+   * spreadsheet, a Word or PDF document is one object); a text list streams.
+   *
+   * @return the list's title, year and category, without rows
+   */
+  default ListDocument stream(Path file, ReadOptions options, RowSink sink) throws IOException {
+    ListDocument document = read(file, options);
+    sink.header(document.withoutRows());
+    for (ListRow row : document.rows()) {
+      sink.row(row);
+    }
+    return document.withoutRows();
+  }
 }

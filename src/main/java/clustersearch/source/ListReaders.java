@@ -44,6 +44,20 @@ public final class ListReaders {
    * like that format (a .xlsx that is really a PDF is refused, not misread).
    */
   public static ListDocument read(Path file, ReadOptions options) throws IOException {
+    return checked(file, options).read(file, options);
+  }
+
+  /**
+   * Reads {@code file} row by row into {@code sink} ({@link ListReader#stream}), after the same
+   * checks of its name, size and first bytes as {@link #read}.
+   */
+  public static ListDocument stream(Path file, ReadOptions options, ListReader.RowSink sink)
+      throws IOException {
+    return checked(file, options).stream(file, options, sink);
+  }
+
+  /** The reader of {@code file}, once its name, size and first bytes say it can be read. */
+  private static ListReader checked(Path file, ReadOptions options) throws IOException {
     String extension = extension(file);
     if (extension.equals("doc")) {
       throw new ListFormatException(
@@ -96,7 +110,7 @@ public final class ListReaders {
           Location.FILE,
           "named ." + extension + " but not " + reader.format() + " inside" + actually);
     }
-    return reader.read(file, options);
+    return reader;
   }
 
   /** 138.0 MB, 9 KB. */

@@ -152,28 +152,116 @@ public final class ListTable {
       int[] columns,
       List<RawRow> data,
       ReadOptions options) {
-    if (data.size() > options.limits().maxRows()) {
-      throw ListReaders.tooManyRows(file, data.get(options.limits().maxRows()).at(), options);
-    }
-    int year = year(file, title, options, data.isEmpty() ? Location.FILE : data.get(0).at());
+    Rows checked =
+        new Rows(
+            file,
+            format,
+            title,
+            columns,
+            options,
+            data.isEmpty() ? Location.FILE : data.get(0).at());
     List<ListRow> rows = new ArrayList<>();
-    Map<Integer, Location> seen = new HashMap<>();
-    ListRow previous = null;
     for (RawRow raw : data) {
+      rows.add(checked.next(raw));
+    }
+    checked.end();
+    return checked.header().withRows(rows);
+  }
+
+  /**
+   * The rows of one list checked as they come, so that a reader can hand them on one at a time: the
+   * list's row limit, 序号 that repeat, merged cells that repeat the row above.
+   */
+  public static final class Rows {
+    private final Path file;
+    private final int[] columns;
+    private final ReadOptions options;
+    private final ListDocument header;
+    private ListRow previous;
+    private int count;
+
+    /**
+     * Where each 序号 was first seen: by 序号 in an array for the lines of a text list (numbered 1…n
+     * there, so the array stays the list's size), in a map for other places. A million rows cost 4
+     * MB, not a map entry each.
+     */
+    private int[] lineBySeq = new int[256];
+
+    private final Map<Integer, Location> placeBySeq = new HashMap<>();
+
+    /**
+     * @param title the list's title, or null when the file has none
+     * @param firstRow where the first row is, for an error about the year
+     */
+    public Rows(
+        Path file,
+        String format,
+        String title,
+        int[] columns,
+        ReadOptions options,
+        Location firstRow) {
+      this.file = file;
+      this.columns = columns;
+      this.options = options;
+      int year = year(file, title, options, firstRow);
+      this.header =
+          new ListDocument(
+              file, format, title == null ? "" : title, year, categoryOf(title), List.of());
+    }
+
+    /** The list's title, year and category, without rows. */
+    public ListDocument header() {
+      return header;
+    }
+
+    /** The next data row, checked; refuses a row past the limit, a 序号 seen before, a blank. */
+    public ListRow next(RawRow raw) {
+      if (count == options.limits().maxRows()) {
+        throw ListReaders.tooManyRows(file, raw.at(), options);
+      }
       ListRow row = row(file, raw, columns, previous);
-      Location earlier = seen.putIfAbsent(row.seq(), row.at());
+      Location earlier = firstSeen(row.seq(), row.at());
       if (earlier != null) {
         throw new ListFormatException(
             file, row.at(), "序号 " + row.seq() + " repeats the row at " + earlier);
       }
-      rows.add(row);
       previous = row;
+      count++;
+      return row;
     }
-    if (rows.isEmpty()) {
-      throw new ListFormatException(file, Location.FILE, "the list has no rows");
+
+    /** After the last row: refuses a list without rows. */
+    public void end() {
+      if (count == 0) {
+        throw new ListFormatException(file, Location.FILE, "the list has no rows");
+      }
     }
-    return new ListDocument(
-        file, format, title == null ? "" : title, year, categoryOf(title), rows);
+
+    /** How many rows were checked. */
+    public int count() {
+      return count;
+    }
+
+    private Location firstSeen(int seq, Location at) {
+      boolean line = at.place() == null && at.line() > 0;
+      if (line && seq < Math.max(lineBySeq.length * 2L, 4L * count + 1024)) {
+        if (seq >= lineBySeq.length) {
+          lineBySeq =
+              java.util.Arrays.copyOf(lineBySeq, (int) Math.max(seq + 1L, lineBySeq.length * 2L));
+        }
+        int seen = lineBySeq[seq];
+        if (seen > 0) {
+          return Location.line(seen);
+        }
+        lineBySeq[seq] = at.line();
+        return placeBySeq.get(seq);
+      }
+      Location seen = placeBySeq.putIfAbsent(seq, at);
+      if (seen == null && seq < lineBySeq.length && lineBySeq[seq] > 0) {
+        return Location.line(lineBySeq[seq]);
+      }
+      return seen;
+    }
   }
 
   /** 试点, 培育 or 试点（培育） as a title says it; "" for a plain list. */

@@ -3,8 +3,10 @@ package clustersearch.source;
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +29,61 @@ public final class TextDecoder {
 
   /** Decoded text and the encoding it was read in. */
   public record Decoded(String text, String encoding) {}
+
+  /**
+   * How a file can be read as a stream of lines: its charset, the bytes of its byte order mark, the
+   * name reports give.
+   */
+  public record Streamed(Charset charset, int skip, String encoding) {
+    /** A strict decoder: a byte sequence the charset does not have stops the reading. */
+    public java.nio.charset.CharsetDecoder decoder() {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+  }
+
+  /**
+   * How {@code file} reads as a stream, checked by decoding it through once in chunks (nothing of
+   * the size of the file is held): UTF-8, with or without its BOM, or UTF-16 with a BOM. Null when
+   * it is none of them: such a file is read whole ({@link #read}), which tells GB18030 and UTF-16
+   * without a BOM apart and names what is wrong.
+   */
+  public static Streamed streamed(Path file) throws java.io.IOException {
+    byte[] head;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      head = in.readNBytes(3);
+    }
+    Streamed candidate;
+    if (ListReaders.startsWith(head, 0xEF, 0xBB, 0xBF)) {
+      candidate = new Streamed(StandardCharsets.UTF_8, 3, "UTF-8 with BOM");
+    } else if (ListReaders.startsWith(head, 0xFF, 0xFE)) {
+      candidate = new Streamed(StandardCharsets.UTF_16LE, 2, "UTF-16LE");
+    } else if (ListReaders.startsWith(head, 0xFE, 0xFF)) {
+      candidate = new Streamed(StandardCharsets.UTF_16BE, 2, "UTF-16BE");
+    } else {
+      candidate = new Streamed(StandardCharsets.UTF_8, 0, "UTF-8");
+    }
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+        java.io.Reader reader =
+            new java.io.InputStreamReader(skip(in, candidate), candidate.decoder())) {
+      char[] chunk = new char[CHECK_BUFFER];
+      while (reader.read(chunk) >= 0) {
+        // only checking
+      }
+      return candidate;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /** {@code in} past the byte order mark of {@code streamed}. */
+  public static java.io.InputStream skip(java.io.InputStream in, Streamed streamed)
+      throws java.io.IOException {
+    in.skipNBytes(streamed.skip());
+    return in;
+  }
 
   /** Reads and decodes {@code file}. */
   public static Decoded read(Path file) throws java.io.IOException {
@@ -107,16 +164,37 @@ public final class TextDecoder {
     return text;
   }
 
+  /**
+   * The text of {@code bytes} from {@code offset} in {@code charset}, or null when they are not
+   * valid in it. Checked through a small buffer first, then decoded once into the String: no buffer
+   * of the whole text besides it (a list of 150,000 rows is 18 MB of UTF-8).
+   */
   private static String tryDecode(byte[] bytes, int offset, Charset charset) {
-    try {
-      return charset
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer out = CharBuffer.allocate(CHECK_BUFFER);
+    CoderResult result;
+    do {
+      out.clear();
+      result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return null;
+      }
+    } while (result.isOverflow());
+    do {
+      out.clear();
+      result = decoder.flush(out);
+      if (result.isError()) {
+        return null;
+      }
+    } while (result.isOverflow());
+    return new String(bytes, offset, bytes.length - offset, charset);
   }
+
+  /** Characters decoded at a time while checking a text's encoding. */
+  private static final int CHECK_BUFFER = 8192;
 }

@@ -1,5 +1,6 @@
 package clustersearch.source;
 
+import clustersearch.source.ListReader.RowSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,54 @@ public final class TextListReader implements ListReader {
     return parse(file, text.text(), "text, " + text.encoding(), options);
   }
 
+  /** Files from this size on are read line by line, not decoded whole. */
+  static final long STREAM_FROM = 4L * 1024 * 1024;
+
+  /**
+   * Reads row by row. A large file (from {@value #STREAM_FROM} bytes) in UTF-8 or UTF-16 with a BOM
+   * is read line by line, so only the block being read is held; any other is decoded whole first (a
+   * GB18030 file, told apart by reading all of it) and its rows handed on as they are parsed.
+   */
+  @Override
+  public ListDocument stream(Path file, ReadOptions options, RowSink sink) throws IOException {
+    TextDecoder.Streamed streamed =
+        java.nio.file.Files.size(file) >= STREAM_FROM ? TextDecoder.streamed(file) : null;
+    if (streamed == null) {
+      TextDecoder.Decoded text = TextDecoder.read(file);
+      return parse(file, text.text(), "text, " + text.encoding(), options, sink);
+    }
+    return streamLines(file, streamed, options, sink);
+  }
+
+  /** Reads {@code file} line by line in {@code streamed}'s charset, handing each row on. */
+  static ListDocument streamLines(
+      Path file, TextDecoder.Streamed streamed, ReadOptions options, RowSink sink)
+      throws IOException {
+    Parse parse = new Parse(file, "text, " + streamed.encoding(), options, sink);
+    boolean any = false;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+        java.io.BufferedReader reader =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(
+                    TextDecoder.skip(in, streamed), streamed.decoder()))) {
+      int lineNo = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (lineNo == 0 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        any |= !line.isBlank();
+        parse.line(line, ++lineNo);
+      }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ListFormatException(
+          file, Location.FILE, "not " + streamed.encoding() + " text, though it starts like it");
+    }
+    if (!any) {
+      throw new ListFormatException(file, 0, "the file is empty");
+    }
+    return parse.end();
+  }
+
   /**
    * Reads {@code file} in whatever encoding {@link TextDecoder} recognises, the year from its
    * title.
@@ -53,74 +102,86 @@ public final class TextListReader implements ListReader {
 
   /** Parses the text of a list document read as {@code format}. */
   static ListDocument parse(Path file, String text, String format, ReadOptions options) {
+    List<ListRow> rows = new ArrayList<>();
+    try {
+      return parse(
+              file,
+              text,
+              format,
+              options,
+              new RowSink() {
+                @Override
+                public void header(ListDocument header) {}
+
+                @Override
+                public void row(ListRow row) {
+                  rows.add(row);
+                }
+              })
+          .withRows(rows);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // collecting rows does no I/O
+    }
+  }
+
+  /** Parses the text of a list document, handing each row on as soon as it is read. */
+  private static ListDocument parse(
+      Path file, String text, String format, ReadOptions options, RowSink sink) throws IOException {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    String[] lines = text.split("\r\n|\r|\n", -1);
     if (text.isBlank()) {
       throw new ListFormatException(file, 0, "the file is empty");
     }
-    List<Block> blocks = blocks(file, lines);
-    List<String> preamble = new ArrayList<>();
-    List<ListTable.RawRow> rows = new ArrayList<>();
-    for (Block block : blocks) {
-      if (!block.isTable()) {
-        if (!rows.isEmpty()) {
-          throw new ListFormatException(
-              file,
-              block.lines.get(0),
-              "text outside a table row: \"" + block.cells.get(0) + "\" (cells start with a tab)");
-        }
-        preamble.addAll(block.cells);
-        continue;
+    Parse parse = new Parse(file, format, options, sink);
+    // Line by line (\r\n, \r or \n), without splitting the whole text into an array of lines.
+    int n = text.length();
+    int start = 0;
+    int lineNo = 0;
+    while (true) {
+      int end = start;
+      while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
       }
-      if (block.cells.equals(COLUMNS)) {
-        continue; // the header, repeated at page breaks
+      parse.line(text.substring(start, end), ++lineNo);
+      if (end >= n) {
+        break;
       }
-      if (block.cells.size() != COLUMNS.size()) {
-        throw new ListFormatException(
-            file,
-            block.lines.get(0),
-            "a row has "
-                + block.cells.size()
-                + " cells, expected "
-                + COLUMNS.size()
-                + " ("
-                + String.join(", ", COLUMNS)
-                + ")");
-      }
-      rows.add(
-          new ListTable.RawRow(
-              Location.line(block.lines.get(0)),
-              block.cells,
-              block.lines.stream().map(Location::line).toList()));
+      start =
+          end + (text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? 2 : 1);
     }
-    String title = ListTable.title(preamble);
-    if (rows.isEmpty()) {
-      if (title == null && options.year() == null) {
-        throw new ListFormatException(file, 1, "no title with a year (such as \"2021年度…名单\")");
-      }
-      throw new ListFormatException(file, 0, "the list has no rows");
-    }
-    return ListTable.build(file, format, title, IN_ORDER, rows, options);
+    return parse.end();
   }
 
-  /** Groups lines into blocks separated by blank lines, joining wrapped cells. */
-  private static List<Block> blocks(Path file, String[] lines) {
-    List<Block> blocks = new ArrayList<>();
-    Block current = null;
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      int lineNo = i + 1;
+  /**
+   * One list being read: lines group into blocks separated by blank lines (wrapped cells joined);
+   * the preamble's blocks give the title, each table block after the header is a row.
+   */
+  private static final class Parse {
+    private final Path file;
+    private final String format;
+    private final ReadOptions options;
+    private final RowSink sink;
+    private final List<String> preamble = new ArrayList<>();
+    private Block current;
+    private ListTable.Rows rows;
+
+    Parse(Path file, String format, ReadOptions options, RowSink sink) {
+      this.file = file;
+      this.format = format;
+      this.options = options;
+      this.sink = sink;
+    }
+
+    void line(String line, int lineNo) throws IOException {
       boolean cell = line.startsWith("\t");
       if (!cell && line.isBlank()) {
-        current = null;
-        continue;
+        block();
+        return;
       }
       String value = clean(cell ? line.substring(1) : line);
       if (current == null) {
         current = new Block(cell);
-        blocks.add(current);
         current.add(value, lineNo);
       } else if (cell && current.isTable()) {
         current.add(value, lineNo);
@@ -135,7 +196,65 @@ public final class TextListReader implements ListReader {
             "a table cell directly under preamble text; leave a blank line before it");
       }
     }
-    return blocks;
+
+    /** The block read so far is complete: preamble, the header, or a row handed on. */
+    private void block() throws IOException {
+      Block block = current;
+      current = null;
+      if (block == null) {
+        return;
+      }
+      if (!block.isTable()) {
+        if (rows != null) {
+          throw new ListFormatException(
+              file,
+              block.lines.get(0),
+              "text outside a table row: \"" + block.cells.get(0) + "\" (cells start with a tab)");
+        }
+        preamble.addAll(block.cells);
+        return;
+      }
+      if (block.cells.equals(COLUMNS)) {
+        return; // the header, repeated at page breaks
+      }
+      if (block.cells.size() != COLUMNS.size()) {
+        throw new ListFormatException(
+            file,
+            block.lines.get(0),
+            "a row has "
+                + block.cells.size()
+                + " cells, expected "
+                + COLUMNS.size()
+                + " ("
+                + String.join(", ", COLUMNS)
+                + ")");
+      }
+      ListTable.RawRow raw =
+          new ListTable.RawRow(
+              Location.line(block.lines.get(0)),
+              block.cells,
+              block.lines.stream().map(Location::line).toList());
+      if (rows == null) {
+        rows =
+            new ListTable.Rows(
+                file, format, ListTable.title(preamble), IN_ORDER, options, raw.at());
+        sink.header(rows.header());
+      }
+      sink.row(rows.next(raw));
+    }
+
+    /** After the last line: the list's header, once it had rows. */
+    ListDocument end() throws IOException {
+      block();
+      if (rows == null) {
+        if (ListTable.title(preamble) == null && options.year() == null) {
+          throw new ListFormatException(file, 1, "no title with a year (such as \"2021年度…名单\")");
+        }
+        throw new ListFormatException(file, 0, "the list has no rows");
+      }
+      rows.end();
+      return rows.header();
+    }
   }
 
   /** Trims the spaces the extraction leaves around values; full-width punctuation stays. */

@@ -171,4 +171,54 @@ class TextListReaderTest {
     assertThatThrownBy(() -> TextListReader.parse(FILE, TITLE + HEADER))
         .hasMessage("broken.txt: the list has no rows");
   }
+
+  /** A list read line by line (as a large file is) is the list read whole, in every encoding. */
+  @Test
+  void aListReadLineByLineIsTheListReadWhole(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    String text = Files.readString(TestData.LIST_2021);
+    java.util.Map<String, byte[]> forms = new java.util.LinkedHashMap<>();
+    forms.put("utf8.txt", text.getBytes(StandardCharsets.UTF_8));
+    forms.put("bom.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+    forms.put("utf16le.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE));
+    forms.put("crlf.txt", text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+    // a broken row: its 推荐单位 cell gone, so the row has four cells
+    forms.put(
+        "broken.txt", text.replaceFirst("\n\t天津市科技局\n", "\n").getBytes(StandardCharsets.UTF_8));
+    for (var form : forms.entrySet()) {
+      Path file = Files.write(dir.resolve(form.getKey()), form.getValue());
+      TextDecoder.Streamed streamed = TextDecoder.streamed(file);
+      assertThat(streamed).as(form.getKey()).isNotNull();
+      java.util.List<ListRow> rows = new java.util.ArrayList<>();
+      ListReader.RowSink sink =
+          new ListReader.RowSink() {
+            @Override
+            public void header(ListDocument header) {}
+
+            @Override
+            public void row(ListRow row) {
+              rows.add(row);
+            }
+          };
+      if (form.getKey().equals("broken.txt")) {
+        Throwable whole =
+            org.assertj.core.api.Assertions.catchThrowable(() -> TextListReader.parse(file));
+        assertThat(whole)
+            .isInstanceOf(ListFormatException.class)
+            .hasMessageContaining("broken.txt:10: a row has 4 cells");
+        assertThatThrownBy(() -> TextListReader.streamLines(file, streamed, ReadOptions.NONE, sink))
+            .isInstanceOf(ListFormatException.class)
+            .hasMessage(whole.getMessage());
+        continue;
+      }
+      ListDocument header = TextListReader.streamLines(file, streamed, ReadOptions.NONE, sink);
+      assertThat(header.withRows(rows)).as(form.getKey()).isEqualTo(TextListReader.parse(file));
+      assertThat(rows).hasSize(43);
+    }
+    // GB18030 is told apart only by reading all of it: it is not streamed
+    Path gb =
+        Files.write(
+            dir.resolve("gb.txt"), text.getBytes(java.nio.charset.Charset.forName("GB18030")));
+    assertThat(TextDecoder.streamed(gb)).isNull();
+  }
 }
