@@ -156,13 +156,13 @@ public final class SearchService {
       MatchLevels.Matching matching =
           matchLevels.matching(
               parsed, filterKey(request), lease, base -> drillDown(request, base, lease));
-      DrillDownQuery query = drillDown(request, matching.ranking(), lease);
       boolean byScore = request.order() == SearchRequest.Order.RELEVANCE;
-      DrillSideways.DrillSidewaysResult result =
-          new DrillSideways(searcher, facetsConfig, lease.facetState())
-              .search(query, null, null, window, sortOf(request.order()), !byScore);
+      Ranked ranked =
+          byScore && !filtered(request) && searcher.getIndexReader().maxDoc() >= TOP_K_FROM
+              ? topK(searcher, matching.ranking(), window, lease)
+              : drillSideways(request, matching.ranking(), window, lease);
       List<Hit> hits = new ArrayList<>();
-      ScoreDoc[] docs = result.hits.scoreDocs;
+      ScoreDoc[] docs = ranked.docs();
       StoredFields stored = searcher.storedFields(); // one per request: reuses decompressed blocks
       List<String> needles = parsed.needles();
       int from = (request.page() - 1) * request.size();
@@ -200,8 +200,8 @@ public final class SearchService {
                 highlight,
                 explain));
       }
-      FacetCounts facets = facetLabels.counts(result.facets, settings.facetSize());
-      long found = result.hits.totalHits.value;
+      FacetCounts facets = facetLabels.counts(ranked.facets(), settings.facetSize());
+      long found = ranked.found();
       long matches = matching.level() == null ? found : matching.matches();
       return new SearchResult(
           request.query(),
@@ -218,6 +218,63 @@ public final class SearchService {
               ? null
               : new SearchResult.DidYouMean(parsed.didYouMean(), request.query()));
     }
+  }
+
+  /**
+   * From this many clusters on, an unfiltered search by relevance counts its matches in a pass of
+   * its own and collects the page in another: the count needs no scores, and the page's pass lets
+   * Lucene skip clusters that cannot reach it (the related ones once the page holds matches). On a
+   * small index one pass costs less than the second query set-up.
+   */
+  static final int TOP_K_FROM = 50_000;
+
+  /** A page's documents (at least the window), every match's facet counts, and how many. */
+  record Ranked(ScoreDoc[] docs, org.apache.lucene.facet.Facets facets, long found) {}
+
+  /** Whether the request filters by any facet. */
+  private static boolean filtered(SearchRequest request) {
+    return !request.provinces().isEmpty()
+        || !request.industries().isEmpty()
+        || !request.areas().isEmpty()
+        || !request.years().isEmpty();
+  }
+
+  /** One pass: hits in the request's order, facet counts drilled sideways of its filters. */
+  Ranked drillSideways(SearchRequest request, Query ranking, int window, ClusterIndex.Lease lease)
+      throws IOException {
+    boolean byScore = request.order() == SearchRequest.Order.RELEVANCE;
+    DrillSideways.DrillSidewaysResult result =
+        new DrillSideways(lease.searcher(), facetsConfig, lease.facetState())
+            .search(
+                drillDown(request, ranking, lease),
+                null,
+                null,
+                window,
+                sortOf(request.order()),
+                !byScore);
+    return new Ranked(result.hits.scoreDocs, result.facets, result.hits.totalHits.value);
+  }
+
+  /**
+   * Two passes of an unfiltered query by relevance: the matches counted without scores (total and
+   * facets), then the top {@code window} by score, ties in list order, collected with a total-hits
+   * threshold of the window so that Lucene may skip what cannot make the page. The same hits, in
+   * the same order, as one exhaustive pass ({@code TopKTest}).
+   */
+  Ranked topK(IndexSearcher searcher, Query ranking, int window, ClusterIndex.Lease lease)
+      throws IOException {
+    org.apache.lucene.facet.FacetsCollector counted =
+        searcher.search(ranking, new org.apache.lucene.facet.FacetsCollectorManager());
+    long found = counted.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+    TopDocs top =
+        searcher.search(
+            ranking,
+            new org.apache.lucene.search.TopFieldCollectorManager(RANKING, window, null, window));
+    return new Ranked(
+        top.scoreDocs,
+        new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(
+            lease.facetState(), counted),
+        found);
   }
 
   /** The request's filters as one key, for the memo of match levels. */
