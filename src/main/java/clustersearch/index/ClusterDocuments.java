@@ -108,6 +108,7 @@ public final class ClusterDocuments {
     for (String area : c.areas()) {
       doc.add(new StoredField(Fields.AREAS, area));
       doc.add(new SortedSetDocValuesFacetField(Fields.DIM_AREA, area));
+      doc.add(new SortedSetDocValuesFacetField(Fields.DIM_STATS_AREA, area));
     }
     doc.add(new StoredField(Fields.NAME_EN, en.nameEn()));
     doc.add(new StoredField(Fields.PROVINCE_EN, en.provinceEn()));

@@ -51,9 +51,10 @@ public final class Fields {
    * The version of the fields and facet dimensions; a generation written with another is rebuilt,
    * not served (3: province rank, list title and category, the province / sector dimension; 4:
    * place, name and province / sector in facet fields of their own; 5: text fields without
-   * positions; 6: industry concepts and unit words; 7: a concept read by the longest term only).
+   * positions; 6: industry concepts and unit words; 7: a concept read by the longest term only; 8:
+   * areas in the statistics' facet field too).
    */
-  public static final String SCHEMA = "7";
+  public static final String SCHEMA = "8";
 
   /**
    * The configuration files whose content the index is built from (index-time configuration): an
@@ -172,6 +173,12 @@ public final class Fields {
    */
   public static final String DIM_PROVINCE_SECTOR = "province_sector";
 
+  /**
+   * The areas again, in the statistics' facet field: /api/stats counts its matrix and its areas in
+   * one pass over one field's ordinals, not two.
+   */
+  public static final String DIM_STATS_AREA = "stats_area";
+
   /** Internal dimensions for autocomplete and pinyin: every place name, every cluster name. */
   public static final String DIM_PLACE = "place";
 
@@ -283,6 +290,8 @@ public final class Fields {
     config.setHierarchical(DIM_INDUSTRY, true);
     config.setHierarchical(DIM_PROVINCE_SECTOR, true);
     config.setIndexFieldName(DIM_PROVINCE_SECTOR, STATS_FACETS);
+    config.setIndexFieldName(DIM_STATS_AREA, STATS_FACETS);
+    config.setMultiValued(DIM_STATS_AREA, true);
     config.setIndexFieldName(DIM_PLACE, VOCABULARY_FACETS);
     config.setIndexFieldName(DIM_NAME, VOCABULARY_FACETS);
     config.setMultiValued(DIM_PLACE, true);

@@ -103,6 +103,10 @@ public final class Indexer {
         clusters.writeTo(threads::add);
         written = threads.finish();
       }
+      // A generation is written once and never updated: one segment searches with one scorer
+      // tree and counts facets without an ordinal map (a million clusters, written in 11
+      // segments by the indexing threads: 生物医药 39-44 → 29 ms in process).
+      writer.forceMerge(1);
       writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, fields.stamp()).entrySet());
       writer.commit();
       return written;

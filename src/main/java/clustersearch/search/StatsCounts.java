@@ -16,8 +16,9 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.Query;
 
 /**
- * The province, sector, province × sector and area counts of /api/stats, from facet ordinals in one
- * pass over the matches (never from the records), zeros included, in official order.
+ * The province, sector, province × sector and area counts of /api/stats, from the ordinals of one
+ * facet field in one pass over the matches (never from the records), zeros included, in official
+ * order.
  */
 final class StatsCounts {
   private final List<String> provinceOrder;
@@ -52,8 +53,7 @@ final class StatsCounts {
           }
         }
       }
-      Facets facets = new SortedSetDocValuesFacetCounts(lease.facetState(), matches);
-      FacetResult areaCounts = facets.getAllChildren(Fields.DIM_AREA);
+      FacetResult areaCounts = matrix.getAllChildren(Fields.DIM_STATS_AREA);
       for (LabelAndValue cell :
           areaCounts == null ? new LabelAndValue[0] : areaCounts.labelValues) {
         int a = areaOrder.indexOf(cell.label);
