@@ -32,8 +32,25 @@ final class ParsedMemo {
    * @param matches how many clusters match
    * @param docs the matching documents of the reader, or null when the index is larger than {@link
    *     #MAX_DOCS} (the level's query is searched instead)
+   * @param ranking the ranking query under these filters, rewritten for the reader (null until set,
+   *     and when nothing matches)
+   * @param levelQuery the query of the matches the ranking query puts first
    */
-  record Decided(int level, long matches, org.apache.lucene.util.FixedBitSet docs) {}
+  record Decided(
+      int level,
+      long matches,
+      org.apache.lucene.util.FixedBitSet docs,
+      org.apache.lucene.search.Query ranking,
+      org.apache.lucene.search.Query levelQuery) {
+
+    Decided(int level, long matches, org.apache.lucene.util.FixedBitSet docs) {
+      this(level, matches, docs, null, null);
+    }
+
+    Decided with(org.apache.lucene.search.Query ranking, org.apache.lucene.search.Query level) {
+      return new Decided(this.level, matches, docs, ranking, level);
+    }
+  }
 
   private final Map<String, Decided> levels = new ConcurrentHashMap<>();
   private final Map<Integer, List<String>> readings = new ConcurrentHashMap<>();
