@@ -35,6 +35,17 @@ public final class TestData {
     return real.with(settings);
   }
 
+  /** A copy of the project's config/ folder as {@code home}/config, for a test to edit. */
+  public static Path copyOfConfig(Path home) throws IOException {
+    Path config = Files.createDirectories(home.resolve("config"));
+    try (java.util.stream.Stream<Path> files = Files.list(CONFIG)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, config.resolve(f.getFileName()));
+      }
+    }
+    return config;
+  }
+
   /** The project's configuration over the bundled data, indexing under {@code home}. */
   public static AppConfig config(Path home) {
     return config(home, LIST_2021.getParent());

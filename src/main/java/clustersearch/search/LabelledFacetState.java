@@ -61,13 +61,26 @@ final class LabelledFacetState extends SortedSetDocValuesReaderState {
 
     @Override
     public BytesRef lookupOrd(long ord) {
-      return labels[Math.toIntExact(ord)];
+      return label(labels, ord);
     }
 
     @Override
     public long lookupTerm(BytesRef key) {
-      return Arrays.binarySearch(labels, key);
+      return ordinal(labels, key);
     }
+  }
+
+  /** The label of ordinal {@code ord}. */
+  private static BytesRef label(BytesRef[] labels, long ord) {
+    return labels[Math.toIntExact(ord)];
+  }
+
+  /**
+   * The ordinal of {@code key}: the terms come sorted as BytesRef compares them; not found is
+   * -(insertion point) - 1, as Lucene's lookupTerm answers too.
+   */
+  private static long ordinal(BytesRef[] labels, BytesRef key) {
+    return Arrays.binarySearch(labels, key);
   }
 
   @Override
@@ -131,14 +144,12 @@ final class LabelledFacetState extends SortedSetDocValuesReaderState {
 
     @Override
     public BytesRef lookupOrd(long ord) {
-      return labels[Math.toIntExact(ord)];
+      return label(labels, ord);
     }
 
     @Override
     public long lookupTerm(BytesRef key) {
-      // The terms come sorted as BytesRef compares them; not found is -(insertion point) - 1,
-      // as Lucene's lookupTerm answers too.
-      return Arrays.binarySearch(labels, key);
+      return ordinal(labels, key);
     }
 
     @Override

@@ -10,7 +10,6 @@ import clustersearch.source.SyntheticLists;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +25,7 @@ class StreamingIndexTest {
   @Test
   void aListOfAHundredAndFiftyThousandRowsIsIndexedInA64MegabyteHeap(@TempDir Path home)
       throws Exception {
-    Path config = Files.createDirectories(home.resolve("config"));
-    try (Stream<Path> files = Files.list(TestData.CONFIG)) {
-      for (Path f : files.toList()) {
-        Files.copy(f, config.resolve(f.getFileName()));
-      }
-    }
+    Path config = TestData.copyOfConfig(home);
     Path settings = config.resolve("settings.yaml");
     Files.writeString(
         settings,

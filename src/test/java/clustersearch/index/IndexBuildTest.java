@@ -50,12 +50,7 @@ class IndexBuildTest {
   @Test
   void anIndexBuiltFromOtherIndexTimeConfigurationIsNotServed(@TempDir Path home)
       throws IOException {
-    Path config = Files.createDirectories(home.resolve("config"));
-    try (Stream<Path> files = Files.list(TestData.CONFIG)) {
-      for (Path f : files.toList()) {
-        Files.copy(f, config.resolve(f.getFileName()));
-      }
-    }
+    Path config = TestData.copyOfConfig(home);
     clustersearch.config.AppConfig built = TestData.config(home).withConfigDir(config);
     IndexBuild.run(built);
     assertThat(clustersearch.search.SearchStack.open(built))

@@ -45,17 +45,7 @@ class LabelledFacetStateTest extends OnTheRealList {
       SortedSetDocValuesReaderState plain =
           new DefaultSortedSetDocValuesReaderState(
               lease.searcher().getIndexReader(), Fields.facetsConfig());
-      org.apache.lucene.facet.DrillDownQuery shandong =
-          new org.apache.lucene.facet.DrillDownQuery(Fields.facetsConfig());
-      shandong.add(Fields.DIM_PROVINCE, "山东");
-      for (var query : new org.apache.lucene.search.Query[] {new MatchAllDocsQuery(), shandong}) {
-        FacetsCollector hits = lease.searcher().search(query, new FacetsCollectorManager());
-        String lucene = new SortedSetDocValuesFacetCounts(plain, hits).getAllDims(100).toString();
-        String ours =
-            new SortedSetDocValuesFacetCounts(new LabelledFacetState(plain), hits)
-                .getAllDims(100)
-                .toString();
-        assertThat(ours).as(query.toString()).isEqualTo(lucene).contains("山东");
+      for (FacetsCollector hits : sameCountsEitherWay(lease.searcher(), plain)) {
         for (String sector : new String[] {"生物产业", "新材料产业"}) {
           assertThat(
                   String.valueOf(
@@ -106,18 +96,7 @@ class LabelledFacetStateTest extends OnTheRealList {
         var searcher = new org.apache.lucene.search.IndexSearcher(reader);
         SortedSetDocValuesReaderState plain =
             new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
-        org.apache.lucene.facet.DrillDownQuery shandong =
-            new org.apache.lucene.facet.DrillDownQuery(Fields.facetsConfig());
-        shandong.add(Fields.DIM_PROVINCE, "山东");
-        for (var query : new org.apache.lucene.search.Query[] {new MatchAllDocsQuery(), shandong}) {
-          FacetsCollector hits = searcher.search(query, new FacetsCollectorManager());
-          String lucene = new SortedSetDocValuesFacetCounts(plain, hits).getAllDims(100).toString();
-          String ours =
-              new SortedSetDocValuesFacetCounts(new LabelledFacetState(plain), hits)
-                  .getAllDims(100)
-                  .toString();
-          assertThat(ours).as(query.toString()).isEqualTo(lucene).contains("山东");
-        }
+        sameCountsEitherWay(searcher, plain);
         String all = new SortedSetDocValuesFacetCounts(plain).getAllDims(100).toString();
         assertThat(
                 new SortedSetDocValuesFacetCounts(new LabelledFacetState(plain))
@@ -126,5 +105,29 @@ class LabelledFacetStateTest extends OnTheRealList {
             .isEqualTo(all);
       }
     }
+  }
+
+  /**
+   * Asserts that every cluster's and Shandong's facet counts are the same through Lucene's state
+   * and through ours; the two hit sets, for more checks.
+   */
+  private static java.util.List<FacetsCollector> sameCountsEitherWay(
+      org.apache.lucene.search.IndexSearcher searcher, SortedSetDocValuesReaderState plain)
+      throws IOException {
+    org.apache.lucene.facet.DrillDownQuery shandong =
+        new org.apache.lucene.facet.DrillDownQuery(Fields.facetsConfig());
+    shandong.add(Fields.DIM_PROVINCE, "山东");
+    java.util.List<FacetsCollector> all = new java.util.ArrayList<>();
+    for (var query : new org.apache.lucene.search.Query[] {new MatchAllDocsQuery(), shandong}) {
+      FacetsCollector hits = searcher.search(query, new FacetsCollectorManager());
+      String lucene = new SortedSetDocValuesFacetCounts(plain, hits).getAllDims(100).toString();
+      String ours =
+          new SortedSetDocValuesFacetCounts(new LabelledFacetState(plain), hits)
+              .getAllDims(100)
+              .toString();
+      assertThat(ours).as(query.toString()).isEqualTo(lucene).contains("山东");
+      all.add(hits);
+    }
+    return all;
   }
 }

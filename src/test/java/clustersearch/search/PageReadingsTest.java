@@ -3,10 +3,7 @@ package clustersearch.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,14 +26,7 @@ class PageReadingsTest extends OnTheRealList {
 
   @Test
   void everyHitOfEveryJudgedQueryReadsAsTheMatchesApiReadsIt() throws IOException {
-    Set<String> queries = new LinkedHashSet<>();
-    for (Path file : Files.list(Path.of("src/test/resources/relevance")).sorted().toList()) {
-      for (String line : Files.readAllLines(file)) {
-        if (!line.startsWith("#") && line.contains("\t")) {
-          queries.add(line.substring(0, line.indexOf('\t')));
-        }
-      }
-    }
+    Set<String> queries = JudgedQueries.all();
     assertThat(queries).hasSizeGreaterThan(250);
     int compared = 0;
     try (ClusterIndex.Lease lease = stack.index().acquire()) {

@@ -6,9 +6,7 @@ import clustersearch.TestData;
 import clustersearch.index.IndexBuild;
 import clustersearch.source.SyntheticLists;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.FieldDoc;
@@ -28,14 +26,7 @@ class TopKTest {
 
   @Test
   void theTwoPassesAnswerAsTheExhaustivePassDoes(@TempDir Path home) throws IOException {
-    Set<String> queries = new LinkedHashSet<>();
-    for (Path file : Files.list(Path.of("src/test/resources/relevance")).sorted().toList()) {
-      for (String line : Files.readAllLines(file)) {
-        if (!line.startsWith("#") && line.contains("\t")) {
-          queries.add(line.substring(0, line.indexOf('\t')));
-        }
-      }
-    }
+    Set<String> queries = JudgedQueries.all();
     assertThat(queries).hasSizeGreaterThan(250);
     Path data = home.resolve("synthetic/data");
     SyntheticLists.write(
