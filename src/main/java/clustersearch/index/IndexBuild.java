@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * One full build: read every list of the data folder, classify it, write a new generation and
- * publish it. A broken list stops the build before anything is written.
+ * publish it, streaming (one list at a time, row by row). A broken list stops the build where it
+ * is: the generation being written is deleted, and the served one stays.
  */
 public final class IndexBuild {
   private IndexBuild() {}
@@ -55,17 +56,6 @@ public final class IndexBuild {
   /** A list read: its document without the rows, and the clusters it gave. */
   public record Listed(ListDocument document, int clusters) {}
 
-  /** Gives each list of a build in turn. */
-  @FunctionalInterface
-  private interface Lists {
-    void each(ListConsumer consumer) throws IOException;
-  }
-
-  @FunctionalInterface
-  private interface ListConsumer {
-    void accept(ListStream list) throws IOException;
-  }
-
   /** Reads one list into a sink, row by row; returns its title, year and category. */
   @FunctionalInterface
   private interface ListStream {
@@ -85,88 +75,89 @@ public final class IndexBuild {
   public static Report run(AppConfig config, List<DataFolder.Source> sources) throws IOException {
     return build(
         config,
-        each -> {
-          for (DataFolder.Source source : sources) {
-            each.accept(sink -> ListReaders.stream(source.file(), source.options(), sink));
-          }
-        });
+        sources.stream()
+            .map(s -> (ListStream) sink -> ListReaders.stream(s.file(), s.options(), sink))
+            .toList());
   }
 
   /** Builds and publishes the index of lists already read (a data folder with a list added). */
   public static Report runRead(AppConfig config, List<ListDocument> documents) throws IOException {
     return build(
         config,
-        each -> {
-          for (ListDocument document : documents) {
-            each.accept(
-                sink -> {
-                  sink.header(document.withoutRows());
-                  for (ListRow row : document.rows()) {
-                    sink.row(row);
-                  }
-                  return document.withoutRows();
-                });
-          }
-        });
+        documents.stream().map(d -> (ListStream) sink -> ListReader.replay(d, sink)).toList());
   }
 
-  private static Report build(AppConfig config, Lists lists) throws IOException {
+  private static Report build(AppConfig config, List<ListStream> lists) throws IOException {
     long start = System.nanoTime();
-    Classifier classifier = Classifier.of(config);
-    Fields fields = Fields.of(config);
-    List<Listed> listed = new ArrayList<>();
-    List<Unsorted> other = new ArrayList<>();
-    Set<String> untranslated = new LinkedHashSet<>();
-    Set<String> translated = new HashSet<>();
-    Map<Integer, Path> years = new HashMap<>();
-    long[] handing = {0}; // time the reading thread waited for the indexing threads
-    long[] readingNanos = {0};
+    Reading reading = new Reading(Classifier.of(config));
     Path generation =
-        new Indexer(new IndexLayout(config.indexDir()), fields)
+        new Indexer(new IndexLayout(config.indexDir()), Fields.of(config))
             .rebuild(
                 sink -> {
-                  lists.each(
-                      list -> {
-                        ListDocument[] header = {null};
-                        int[] n = {0};
-                        ListDocument read =
-                            list.into(
-                                new ListReader.RowSink() {
-                                  @Override
-                                  public void header(ListDocument document) {
-                                    DataFolder.checkYear(years, document);
-                                    header[0] = document;
-                                  }
-
-                                  @Override
-                                  public void row(ListRow row) throws IOException {
-                                    Cluster c = classifier.classify(header[0], row);
-                                    if (IndustryRules.OTHER.equals(c.sector())) {
-                                      other.add(new Unsorted(c.id(), c.name(), c.industry()));
-                                    }
-                                    if (!translated.contains(c.industry())
-                                        && !untranslated.contains(c.industry())) {
-                                      (classifier.translates(c.industry())
-                                              ? translated
-                                              : untranslated)
-                                          .add(c.industry());
-                                    }
-                                    long t = System.nanoTime();
-                                    sink.add(c);
-                                    handing[0] += System.nanoTime() - t;
-                                    n[0]++;
-                                  }
-                                });
-                        listed.add(new Listed(read, n[0]));
-                      });
-                  readingNanos[0] = System.nanoTime() - start - handing[0];
+                  reading.sink = sink;
+                  for (ListStream list : lists) {
+                    reading.listed.add(new Listed(list.into(reading), reading.end()));
+                  }
+                  reading.nanos = System.nanoTime() - start - reading.handing;
                 });
     return new Report(
-        List.copyOf(listed),
-        List.copyOf(other),
-        List.copyOf(untranslated),
+        List.copyOf(reading.listed),
+        List.copyOf(reading.other),
+        List.copyOf(reading.untranslated),
         generation,
-        Duration.ofNanos(readingNanos[0]),
+        Duration.ofNanos(reading.nanos),
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * The reading side of a build: each list's rows classified and handed to the indexer as they
+   * come, with what the report says of them.
+   */
+  private static final class Reading implements ListReader.RowSink {
+    final Classifier classifier;
+    final List<Listed> listed = new ArrayList<>();
+    final List<Unsorted> other = new ArrayList<>();
+    final Set<String> untranslated = new LinkedHashSet<>();
+    final Set<String> translated = new HashSet<>();
+    final Map<Integer, Path> years = new HashMap<>();
+    Indexer.Sink sink;
+    ListDocument header;
+    int rows;
+
+    /** Time spent waiting for the indexing threads, and reading and classifying in all. */
+    long handing;
+
+    long nanos;
+
+    Reading(Classifier classifier) {
+      this.classifier = classifier;
+    }
+
+    @Override
+    public void header(ListDocument document) {
+      DataFolder.checkYear(years, document);
+      header = document;
+      rows = 0;
+    }
+
+    @Override
+    public void row(ListRow row) throws IOException {
+      Cluster c = classifier.classify(header, row);
+      if (IndustryRules.OTHER.equals(c.sector())) {
+        other.add(new Unsorted(c.id(), c.name(), c.industry()));
+      }
+      if (!translated.contains(c.industry()) && !untranslated.contains(c.industry())) {
+        (classifier.translates(c.industry()) ? translated : untranslated).add(c.industry());
+      }
+      long t = System.nanoTime();
+      sink.add(c);
+      handing += System.nanoTime() - t;
+      rows++;
+    }
+
+    /** The rows of the list just read. */
+    int end() {
+      return rows;
+    }
   }
 }

@@ -48,9 +48,9 @@ final class IndexingThreads implements AutoCloseable {
   private long count;
   private boolean finished;
 
-  /** Workers: {@code cluster-search.indexThreads}, or as many as there are cores, at most 4. */
+  /** As many workers as there are cores, at most 4. */
   IndexingThreads(Prepare prepare, Write write) {
-    this(prepare, write, threads());
+    this(prepare, write, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
   }
 
   IndexingThreads(Prepare prepare, Write write, int threads) {
@@ -63,15 +63,6 @@ final class IndexingThreads implements AutoCloseable {
       workers.add(t);
       t.start();
     }
-  }
-
-  /** The number of worker threads of this machine: its cores, at most 4, or the property. */
-  static int threads() {
-    String set = System.getProperty("cluster-search.indexThreads");
-    if (set != null && set.matches("[1-9][0-9]?")) {
-      return Integer.parseInt(set);
-    }
-    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
   private void work() {

@@ -42,11 +42,20 @@ public interface ListReader {
    * @return the list's title, year and category, without rows
    */
   default ListDocument stream(Path file, ReadOptions options, RowSink sink) throws IOException {
-    ListDocument document = read(file, options);
-    sink.header(document.withoutRows());
+    return replay(read(file, options), sink);
+  }
+
+  /**
+   * Hands a list already read to {@code sink}: its header, then its rows.
+   *
+   * @return the list's title, year and category, without rows
+   */
+  static ListDocument replay(ListDocument document, RowSink sink) throws IOException {
+    ListDocument header = document.withoutRows();
+    sink.header(header);
     for (ListRow row : document.rows()) {
       sink.row(row);
     }
-    return document.withoutRows();
+    return header;
   }
 }
