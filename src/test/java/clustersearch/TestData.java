@@ -46,6 +46,12 @@ public final class TestData {
     return config;
   }
 
+  /** The clusters of the bundled 2021 list as {@code config} classifies them. */
+  public static List<Cluster> clusters2021(AppConfig config) throws IOException {
+    return clustersearch.source.Classifier.of(config)
+        .classify(clustersearch.source.TextListReader.parse(LIST_2021));
+  }
+
   /** The project's configuration over the bundled data, indexing under {@code home}. */
   public static AppConfig config(Path home) {
     return config(home, LIST_2021.getParent());

@@ -24,7 +24,7 @@ final class AnalyzedValues {
   /** Values kept at most; past it the map starts again (a list of unique names gains nothing). */
   static final int MAX_VALUES = 50_000;
 
-  /** Values longer than this are analysed every time: names of a row's own, not shared. */
+  /** Values longer than this are analysed every time: long values are rarely shared. */
   static final int MAX_LENGTH = 64;
 
   private final Analyzer analyzer;

@@ -23,7 +23,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -35,6 +39,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 
 /** Ranked, faceted search over the served index; no HTTP in here. */
 public final class SearchService {
@@ -229,7 +234,7 @@ public final class SearchService {
   static final int TOP_K_FROM = 50_000;
 
   /** A page's documents (at least the window), every match's facet counts, and how many. */
-  record Ranked(ScoreDoc[] docs, org.apache.lucene.facet.Facets facets, long found) {}
+  record Ranked(ScoreDoc[] docs, Facets facets, long found) {}
 
   /** Whether the request filters by any facet. */
   private static boolean filtered(SearchRequest request) {
@@ -263,18 +268,12 @@ public final class SearchService {
    */
   Ranked topK(IndexSearcher searcher, Query ranking, int window, ClusterIndex.Lease lease)
       throws IOException {
-    org.apache.lucene.facet.FacetsCollector counted =
-        searcher.search(ranking, new org.apache.lucene.facet.FacetsCollectorManager());
+    FacetsCollector counted = searcher.search(ranking, new FacetsCollectorManager());
     long found = counted.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
     TopDocs top =
-        searcher.search(
-            ranking,
-            new org.apache.lucene.search.TopFieldCollectorManager(RANKING, window, null, window));
+        searcher.search(ranking, new TopFieldCollectorManager(RANKING, window, null, window));
     return new Ranked(
-        top.scoreDocs,
-        new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(
-            lease.facetState(), counted),
-        found);
+        top.scoreDocs, new SortedSetDocValuesFacetCounts(lease.facetState(), counted), found);
   }
 
   /** The request's filters as one key, for the memo of match levels. */
@@ -342,11 +341,7 @@ public final class SearchService {
    * and search pages open on them and counting a million clusters' ordinals took 76–80 ms.
    */
   private static boolean isWholeIndex(SearchRequest request, QueryFactory.Parsed parsed) {
-    return parsed.matchesAll()
-        && request.provinces().isEmpty()
-        && request.industries().isEmpty()
-        && request.areas().isEmpty()
-        && request.years().isEmpty();
+    return parsed.matchesAll() && !filtered(request);
   }
 
   /** Receives an export: the number of matches first, then the records in order, in batches. */

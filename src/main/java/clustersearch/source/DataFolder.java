@@ -4,8 +4,6 @@ import clustersearch.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,9 +19,6 @@ public final class DataFolder {
   private static final Pattern YEAR_IN_NAME = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
 
   private DataFolder() {}
-
-  /** One list document and the clusters read from it. */
-  public record Read(ListDocument document, List<Cluster> clusters) {}
 
   /** A list file to read, and how. */
   public record Source(Path file, ReadOptions options) {}
@@ -66,32 +61,6 @@ public final class DataFolder {
   public static Integer yearInName(Path file) {
     Matcher m = YEAR_IN_NAME.matcher(file.getFileName().toString());
     return m.find() ? Integer.parseInt(m.group(1)) : null;
-  }
-
-  /** Parses and classifies every list of {@code dir}; two lists of the same year are an error. */
-  public static List<Read> readAll(Path dir, Settings.Lists limits, Classifier classifier)
-      throws IOException {
-    return readAll(sources(dir, limits), classifier);
-  }
-
-  /** Parses and classifies {@code sources}; two lists of the same year are an error. */
-  public static List<Read> readAll(List<Source> sources, Classifier classifier) throws IOException {
-    List<ListDocument> documents = new ArrayList<>();
-    for (Source source : sources) {
-      documents.add(ListReaders.read(source.file(), source.options()));
-    }
-    return classifyAll(documents, classifier);
-  }
-
-  /** Classifies documents already read; two lists of the same year are an error. */
-  public static List<Read> classifyAll(List<ListDocument> documents, Classifier classifier) {
-    List<Read> reads = new ArrayList<>();
-    Map<Integer, Path> years = new HashMap<>();
-    for (ListDocument document : documents) {
-      checkYear(years, document);
-      reads.add(new Read(document, classifier.classify(document)));
-    }
-    return reads;
   }
 
   /**

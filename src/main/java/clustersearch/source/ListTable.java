@@ -152,6 +152,10 @@ public final class ListTable {
       int[] columns,
       List<RawRow> data,
       ReadOptions options) {
+    if (data.size() > options.limits().maxRows()) {
+      // A list read whole is refused for its length before any of its rows is checked.
+      throw ListReaders.tooManyRows(file, data.get(options.limits().maxRows()).at(), options);
+    }
     Rows checked =
         new Rows(
             file,

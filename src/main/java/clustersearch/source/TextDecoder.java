@@ -2,13 +2,17 @@ package clustersearch.source;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,12 +40,23 @@ public final class TextDecoder {
    */
   public record Streamed(Charset charset, int skip, String encoding) {
     /** A strict decoder: a byte sequence the charset does not have stops the reading. */
-    public java.nio.charset.CharsetDecoder decoder() {
-      return charset
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
+    public CharsetDecoder decoder() {
+      return strictDecoder(charset);
     }
+  }
+
+  /** The encoding a byte order mark at the start of {@code head} names, or null. */
+  private static Streamed byOrderMark(byte[] head) {
+    if (ListReaders.startsWith(head, 0xEF, 0xBB, 0xBF)) {
+      return new Streamed(StandardCharsets.UTF_8, 3, "UTF-8 with BOM");
+    }
+    if (ListReaders.startsWith(head, 0xFF, 0xFE)) {
+      return new Streamed(StandardCharsets.UTF_16LE, 2, "UTF-16LE");
+    }
+    if (ListReaders.startsWith(head, 0xFE, 0xFF)) {
+      return new Streamed(StandardCharsets.UTF_16BE, 2, "UTF-16BE");
+    }
+    return null;
   }
 
   /**
@@ -50,56 +65,34 @@ public final class TextDecoder {
    * it is none of them: such a file is read whole ({@link #read}), which tells GB18030 and UTF-16
    * without a BOM apart and names what is wrong.
    */
-  public static Streamed streamed(Path file) throws java.io.IOException {
+  public static Streamed streamed(Path file) throws IOException {
     byte[] head;
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(3);
     }
-    Streamed candidate;
-    if (ListReaders.startsWith(head, 0xEF, 0xBB, 0xBF)) {
-      candidate = new Streamed(StandardCharsets.UTF_8, 3, "UTF-8 with BOM");
-    } else if (ListReaders.startsWith(head, 0xFF, 0xFE)) {
-      candidate = new Streamed(StandardCharsets.UTF_16LE, 2, "UTF-16LE");
-    } else if (ListReaders.startsWith(head, 0xFE, 0xFF)) {
-      candidate = new Streamed(StandardCharsets.UTF_16BE, 2, "UTF-16BE");
-    } else {
-      candidate = new Streamed(StandardCharsets.UTF_8, 0, "UTF-8");
-    }
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
-        java.io.Reader reader =
-            new java.io.InputStreamReader(skip(in, candidate), candidate.decoder())) {
-      char[] chunk = new char[CHECK_BUFFER];
-      while (reader.read(chunk) >= 0) {
-        // only checking
-      }
-      return candidate;
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return null;
+    Streamed bom = byOrderMark(head);
+    Streamed candidate = bom != null ? bom : new Streamed(StandardCharsets.UTF_8, 0, "UTF-8");
+    try (InputStream in = Files.newInputStream(file)) {
+      return valid(skip(in, candidate), candidate.charset()) ? candidate : null;
     }
   }
 
   /** {@code in} past the byte order mark of {@code streamed}. */
-  public static java.io.InputStream skip(java.io.InputStream in, Streamed streamed)
-      throws java.io.IOException {
+  public static InputStream skip(InputStream in, Streamed streamed) throws IOException {
     in.skipNBytes(streamed.skip());
     return in;
   }
 
   /** Reads and decodes {@code file}. */
-  public static Decoded read(Path file) throws java.io.IOException {
-    return decode(file, java.nio.file.Files.readAllBytes(file));
+  public static Decoded read(Path file) throws IOException {
+    return decode(file, Files.readAllBytes(file));
   }
 
   /** Decodes {@code bytes} of {@code file} (named in errors). */
   public static Decoded decode(Path file, byte[] bytes) {
-    if (ListReaders.startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      return new Decoded(strict(file, bytes, 3, StandardCharsets.UTF_8), "UTF-8 with BOM");
-    }
-    if (ListReaders.startsWith(bytes, 0xFF, 0xFE)) {
-      return new Decoded(strict(file, bytes, 2, StandardCharsets.UTF_16LE), "UTF-16LE");
-    }
-    if (ListReaders.startsWith(bytes, 0xFE, 0xFF)) {
-      return new Decoded(strict(file, bytes, 2, StandardCharsets.UTF_16BE), "UTF-16BE");
+    Streamed bom = byOrderMark(bytes);
+    if (bom != null) {
+      return new Decoded(strict(file, bytes, bom.skip(), bom.charset()), bom.encoding());
     }
     String utf8 = tryDecode(bytes, 0, StandardCharsets.UTF_8);
     if (utf8 != null) {
@@ -170,29 +163,35 @@ public final class TextDecoder {
    * of the whole text besides it (a list of 150,000 rows is 18 MB of UTF-8).
    */
   private static String tryDecode(byte[] bytes, int offset, Charset charset) {
-    CharsetDecoder decoder =
-        charset
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-    CharBuffer out = CharBuffer.allocate(CHECK_BUFFER);
-    CoderResult result;
-    do {
-      out.clear();
-      result = decoder.decode(in, out, true);
-      if (result.isError()) {
+    try {
+      if (!valid(new ByteArrayInputStream(bytes, offset, bytes.length - offset), charset)) {
         return null;
       }
-    } while (result.isOverflow());
-    do {
-      out.clear();
-      result = decoder.flush(out);
-      if (result.isError()) {
-        return null;
-      }
-    } while (result.isOverflow());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // reading an array does no I/O
+    }
     return new String(bytes, offset, bytes.length - offset, charset);
+  }
+
+  /** Whether {@code in} is all valid {@code charset}, decoded a chunk at a time. */
+  private static boolean valid(InputStream in, Charset charset) throws IOException {
+    try (Reader reader = new InputStreamReader(in, strictDecoder(charset))) {
+      char[] chunk = new char[CHECK_BUFFER];
+      while (reader.read(chunk) >= 0) {
+        // only checking
+      }
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /** A decoder that stops at a byte sequence {@code charset} does not have. */
+  private static CharsetDecoder strictDecoder(Charset charset) {
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /** Characters decoded at a time while checking a text's encoding. */

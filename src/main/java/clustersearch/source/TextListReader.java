@@ -1,7 +1,14 @@
 package clustersearch.source;
 
 import clustersearch.source.ListReader.RowSink;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +57,7 @@ public final class TextListReader implements ListReader {
   @Override
   public ListDocument stream(Path file, ReadOptions options, RowSink sink) throws IOException {
     TextDecoder.Streamed streamed =
-        java.nio.file.Files.size(file) >= STREAM_FROM ? TextDecoder.streamed(file) : null;
+        Files.size(file) >= STREAM_FROM ? TextDecoder.streamed(file) : null;
     if (streamed == null) {
       TextDecoder.Decoded text = TextDecoder.read(file);
       return parse(file, text.text(), "text, " + text.encoding(), options, sink);
@@ -62,29 +69,15 @@ public final class TextListReader implements ListReader {
   static ListDocument streamLines(
       Path file, TextDecoder.Streamed streamed, ReadOptions options, RowSink sink)
       throws IOException {
-    Parse parse = new Parse(file, "text, " + streamed.encoding(), options, sink);
-    boolean any = false;
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
-        java.io.BufferedReader reader =
-            new java.io.BufferedReader(
-                new java.io.InputStreamReader(
-                    TextDecoder.skip(in, streamed), streamed.decoder()))) {
-      int lineNo = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (lineNo == 0 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        any |= !line.isBlank();
-        parse.line(line, ++lineNo);
-      }
-    } catch (java.nio.charset.CharacterCodingException e) {
+    try (InputStream in = Files.newInputStream(file);
+        BufferedReader reader =
+            new BufferedReader(
+                new InputStreamReader(TextDecoder.skip(in, streamed), streamed.decoder()))) {
+      return parse(file, reader, "text, " + streamed.encoding(), options, sink);
+    } catch (CharacterCodingException e) {
       throw new ListFormatException(
           file, Location.FILE, "not " + streamed.encoding() + " text, though it starts like it");
     }
-    if (!any) {
-      throw new ListFormatException(file, 0, "the file is empty");
-    }
-    return parse.end();
   }
 
   /**
@@ -120,35 +113,35 @@ public final class TextListReader implements ListReader {
               })
           .withRows(rows);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e); // collecting rows does no I/O
+      throw new UncheckedIOException(e); // collecting rows does no I/O
     }
   }
 
   /** Parses the text of a list document, handing each row on as soon as it is read. */
   private static ListDocument parse(
       Path file, String text, String format, ReadOptions options, RowSink sink) throws IOException {
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    if (text.isBlank()) {
-      throw new ListFormatException(file, 0, "the file is empty");
-    }
+    return parse(file, new BufferedReader(new StringReader(text)), format, options, sink);
+  }
+
+  /**
+   * Parses a list document line by line (lines end at \r\n, \r or \n), handing each row on as soon
+   * as it is read.
+   */
+  private static ListDocument parse(
+      Path file, BufferedReader lines, String format, ReadOptions options, RowSink sink)
+      throws IOException {
     Parse parse = new Parse(file, format, options, sink);
-    // Line by line (\r\n, \r or \n), without splitting the whole text into an array of lines.
-    int n = text.length();
-    int start = 0;
+    boolean any = false;
     int lineNo = 0;
-    while (true) {
-      int end = start;
-      while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-        end++;
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      if (lineNo == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
       }
-      parse.line(text.substring(start, end), ++lineNo);
-      if (end >= n) {
-        break;
-      }
-      start =
-          end + (text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? 2 : 1);
+      any |= !line.isBlank();
+      parse.line(line, ++lineNo);
+    }
+    if (!any) {
+      throw new ListFormatException(file, 0, "the file is empty");
     }
     return parse.end();
   }

@@ -5,9 +5,7 @@ import clustersearch.config.AppConfig;
 import clustersearch.index.Fields;
 import clustersearch.index.IndexLayout;
 import clustersearch.index.Indexer;
-import clustersearch.source.Classifier;
 import clustersearch.source.Cluster;
-import clustersearch.source.DataFolder;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.List;
@@ -22,11 +20,7 @@ public final class HangingBuild {
 
   public static void main(String[] args) throws Exception {
     AppConfig config = TestData.config(Path.of(args[0]));
-    List<Cluster> real =
-        DataFolder.readAll(config.dataDir(), config.settings().lists(), Classifier.of(config))
-            .stream()
-            .flatMap(r -> r.clusters().stream())
-            .toList();
+    List<Cluster> real = TestData.clusters2021(config);
     List<Cluster> hanging =
         new AbstractList<>() {
           @Override

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clustersearch.TestData;
 import clustersearch.config.AppConfig;
-import clustersearch.source.Classifier;
 import clustersearch.source.Cluster;
-import clustersearch.source.DataFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,11 +45,7 @@ class AnalyzedValuesTest {
   void replayedValuesIndexExactlyAsAnalysisDoes(@TempDir Path home) throws IOException {
     AppConfig config = TestData.config(home);
     Fields fields = Fields.of(config);
-    List<Cluster> list = new ArrayList<>();
-    for (DataFolder.Read read :
-        DataFolder.readAll(config.dataDir(), config.settings().lists(), Classifier.of(config))) {
-      list.addAll(read.clusters());
-    }
+    List<Cluster> list = TestData.clusters2021(config);
     List<Cluster> twice = new ArrayList<>(list);
     twice.addAll(list);
     AnalyzedValues analysed = new AnalyzedValues(fields.indexAnalyzer());

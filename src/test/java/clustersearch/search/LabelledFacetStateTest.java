@@ -70,13 +70,7 @@ class LabelledFacetStateTest extends OnTheRealList {
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws IOException {
     var config = clustersearch.TestData.config(home);
     Fields fields = Fields.of(config);
-    var clusters =
-        clustersearch.source.DataFolder.readAll(
-                config.dataDir(),
-                config.settings().lists(),
-                clustersearch.source.Classifier.of(config))
-            .get(0)
-            .clusters();
+    var clusters = clustersearch.TestData.clusters2021(config);
     try (var dir = new org.apache.lucene.store.ByteBuffersDirectory()) {
       try (var writer =
           new org.apache.lucene.index.IndexWriter(
