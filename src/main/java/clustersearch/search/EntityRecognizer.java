@@ -24,9 +24,23 @@ final class EntityRecognizer {
 
   private final IndustryKnowledge knowledge;
 
+  /**
+   * The gazetteer's names of several words (yangtze river delta), each with the spaces around it
+   * that make it a whole-word match: made once, not per query and name (concatenating them for
+   * every name of the gazetteer was two thirds of recognising a query).
+   */
+  private final List<Spaced> spacedNames;
+
+  private record Spaced(String name, String padded) {}
+
   EntityRecognizer(Gazetteer gazetteer, IndustryKnowledge knowledge) {
     this.gazetteer = gazetteer;
     this.knowledge = knowledge;
+    this.spacedNames =
+        gazetteer.namesInText().stream()
+            .filter(name -> name.contains(" "))
+            .map(name -> new Spaced(name, " " + name + " "))
+            .toList();
   }
 
   /**
@@ -40,10 +54,10 @@ final class EntityRecognizer {
   Result recognize(String text, Vocabulary vocabulary) {
     Set<Gazetteer.Entity> found = new LinkedHashSet<>();
     String padded = " " + text.toLowerCase(Locale.ROOT) + " ";
-    for (String name : gazetteer.namesInText()) {
-      if (name.contains(" ") && padded.contains(" " + name + " ")) {
-        found.add(gazetteer.lookup(name).orElseThrow()); // Yangtze River Delta
-        padded = padded.replace(" " + name + " ", "  ");
+    for (Spaced spaced : spacedNames) {
+      if (padded.contains(spaced.padded())) {
+        found.add(gazetteer.lookup(spaced.name()).orElseThrow()); // Yangtze River Delta
+        padded = padded.replace(spaced.padded(), "  ");
       }
     }
     List<String> sectors = new ArrayList<>();
