@@ -35,6 +35,16 @@ final class Labelled extends Query {
     this.in = Objects.requireNonNull(in);
   }
 
+  /** The label. */
+  String label() {
+    return name;
+  }
+
+  /** The labelled query. */
+  Query inner() {
+    return in;
+  }
+
   /** {@code in}, labelled {@code name}. */
   static Query wrap(String name, Query in) {
     return new Labelled(name, in);
