@@ -35,9 +35,12 @@ public record Concepts(List<Group> groups) {
   public List<String> neighbours(String word) {
     Set<String> out = new LinkedHashSet<>();
     for (Group g : groups) {
-      boolean member = g.words().stream().anyMatch(w -> w.equals(word));
-      if (member) {
-        g.words().stream().filter(w -> !w.equals(word)).forEach(out::add);
+      if (g.words().contains(word)) {
+        for (String w : g.words()) {
+          if (!w.equals(word)) {
+            out.add(w);
+          }
+        }
       }
     }
     return new ArrayList<>(out);

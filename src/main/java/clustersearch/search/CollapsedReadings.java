@@ -22,6 +22,9 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesUtils;
+import org.apache.lucene.search.NamedMatches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
@@ -321,6 +324,31 @@ final class CollapsedReadings extends Query {
           scorer.score(),
           "max plus " + original.getTieBreakerMultiplier() + " times others of:",
           details);
+    }
+
+    /** What Lucene's Matches API says of the readings: each matching one under its label. */
+    @Override
+    public Matches matches(LeafReaderContext leaf, int doc) throws IOException {
+      List<Matches> matched = new ArrayList<>();
+      for (Weight w : generalWeights) {
+        Matches m = w.matches(leaf, doc);
+        if (m != null) {
+          matched.add(m);
+        }
+      }
+      CollapsedScorer scorer = (CollapsedScorer) scorer(leaf);
+      if (scorer != null && scorer.iterator().advance(doc) == doc) {
+        for (int t = 0; t < tables.size(); t++) {
+          if (scorer.best(t) >= 0) {
+            String label = tables.get(t).label();
+            matched.add(
+                label.isEmpty()
+                    ? MatchesUtils.MATCH_WITH_NO_TERMS
+                    : new NamedMatches(label, MatchesUtils.MATCH_WITH_NO_TERMS));
+          }
+        }
+      }
+      return MatchesUtils.fromSubMatches(matched);
     }
 
     @Override

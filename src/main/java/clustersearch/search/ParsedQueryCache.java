@@ -2,12 +2,15 @@ package clustersearch.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -38,6 +41,10 @@ final class ParsedQueryCache {
   /** The readers whose closing is listened to, so each registers one listener. */
   private final Set<IndexReader.CacheKey> readers = ConcurrentHashMap.newKeySet();
 
+  /** Term statistics per reader ({@link #termStates}). */
+  private final Map<IndexReader.CacheKey, Map<Term, TermStates>> termStates =
+      new ConcurrentHashMap<>();
+
   private final Cache<Key, QueryFactory.Parsed> cache =
       Caffeine.newBuilder()
           // Evicts on the thread that adds, not later on the common pool: under load the pool
@@ -58,17 +65,36 @@ final class ParsedQueryCache {
     if (hit != null) {
       return hit;
     }
-    if (readers.add(key.reader())) {
-      helper.addClosedListener(this::evict);
-    }
+    register(helper);
     QueryFactory.Parsed fresh = parse.apply(text);
     cache.put(key, fresh);
     return fresh;
   }
 
+  /**
+   * The term statistics looked up in {@code reader} so far, shared by the queries parsed for it
+   * ({@link TermLookup}); gone when the reader closes. Not cleared with the parsed queries: new
+   * synonyms change queries, not a reader's terms.
+   */
+  Map<Term, TermStates> termStates(IndexReader reader) {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return new HashMap<>();
+    }
+    register(helper);
+    return termStates.computeIfAbsent(helper.getKey(), k -> new ConcurrentHashMap<>());
+  }
+
+  private void register(IndexReader.CacheHelper helper) {
+    if (readers.add(helper.getKey())) {
+      helper.addClosedListener(this::evict);
+    }
+  }
+
   /** Drops the entries of a closed reader. */
   private void evict(IndexReader.CacheKey reader) {
     readers.remove(reader);
+    termStates.remove(reader);
     cache.asMap().keySet().removeIf(k -> k.reader() == reader);
   }
 

@@ -92,7 +92,11 @@ public final class QueryFactory {
 
   private Parsed parse(String text, boolean exact, IndexSearcher searcher, Vocabulary vocabulary) {
     QueryPlan plan = planner.plan(text, exact, vocabulary);
-    PlanCompiler.Compiled compiled = compiler.compile(plan, new TermLookup(searcher), vocabulary);
+    PlanCompiler.Compiled compiled =
+        compiler.compile(
+            plan,
+            new TermLookup(searcher, cache.termStates(searcher.getIndexReader())),
+            vocabulary);
     List<Query> levels = new ArrayList<>();
     for (Query level : compiled.levels()) {
       levels.add(rewritten(level, searcher));

@@ -23,10 +23,25 @@ import org.apache.lucene.search.TermQuery;
 final class TermLookup {
   private final IndexReaderContext top;
   private final Map<String, TermsEnum[]> enums = new HashMap<>();
-  private final Map<Term, TermStates> states = new HashMap<>();
+  private final Map<Term, TermStates> states;
 
+  /** Term statistics kept per reader at most: the terms of several thousand distinct queries. */
+  static final int MAX_SHARED = 20_000;
+
+  /** A look-up of its own, for one query. */
   TermLookup(IndexSearcher searcher) {
+    this(searcher, new HashMap<>());
+  }
+
+  /**
+   * A look-up that keeps what it finds in {@code shared}, the statistics of {@code searcher}'s
+   * reader (while it holds fewer than {@link #MAX_SHARED}): queries parsed later find their terms
+   * there instead of seeking them in every field again (most of a new query's terms, its bigrams in
+   * each field and the phrases holding it, are those of earlier queries).
+   */
+  TermLookup(IndexSearcher searcher, Map<Term, TermStates> shared) {
     this.top = searcher.getTopReaderContext();
+    this.states = shared;
   }
 
   /**
@@ -36,7 +51,13 @@ final class TermLookup {
    * and, per search, a scorer for each.
    */
   Query query(Term term) {
-    TermStates found = states.computeIfAbsent(term, this::lookUp);
+    TermStates found = states.get(term);
+    if (found == null) {
+      found = lookUp(term);
+      if (states.size() < MAX_SHARED) {
+        states.putIfAbsent(term, found);
+      }
+    }
     return found.docFreq() == 0
         ? new MatchNoDocsQuery("no cluster has " + term)
         : new TermQuery(term, found);
