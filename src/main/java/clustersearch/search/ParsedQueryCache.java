@@ -154,6 +154,11 @@ final class ParsedQueryCache {
     }
   }
 
+  /** How many readers' term statistics are held, for tests. */
+  int termStateReaders() {
+    return termStates.size();
+  }
+
   /** The characters of the query texts held, for tests. */
   long retainedChars() {
     cache.cleanUp();
