@@ -2,6 +2,8 @@ package clustersearch.search;
 
 import clustersearch.config.Weights;
 import clustersearch.index.Fields;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -219,12 +221,36 @@ final class LuceneQueryBuilder {
     return weight == 1f ? query : new BoostQuery(query, weight);
   }
 
+  /** Texts up to this long keep their tokens ({@link #TOKENS}): words and parts, not sentences. */
+  static final int CACHED_LENGTH = 32;
+
+  private record Analysed(Analyzer analyzer, String field, String text) {}
+
+  /**
+   * Every token of short texts, by analyzer: the parts, synonyms and readings of new queries are
+   * mostly those of earlier ones (医药 in 生物医药, 山东医药 and 医药健康), and analysing them again (smartcn's
+   * word graph, the bigram filter) was an eighth of parsing a query.
+   */
+  private static final Cache<Analysed, List<String>> TOKENS =
+      Caffeine.newBuilder().maximumSize(20_000).executor(Runnable::run).build();
+
   /** At most {@code limit} tokens of {@code text}. */
   static List<String> tokens(Analyzer analyzer, String field, String text, int limit) {
-    List<String> tokens = new ArrayList<>();
     if (limit <= 0) {
-      return tokens;
+      return new ArrayList<>();
     }
+    if (text.length() > CACHED_LENGTH) {
+      return analyse(analyzer, field, text, limit);
+    }
+    List<String> all =
+        TOKENS.get(
+            new Analysed(analyzer, field, text),
+            k -> List.copyOf(analyse(analyzer, field, text, Integer.MAX_VALUE)));
+    return new ArrayList<>(all.subList(0, Math.min(limit, all.size())));
+  }
+
+  private static List<String> analyse(Analyzer analyzer, String field, String text, int limit) {
+    List<String> tokens = new ArrayList<>();
     try (TokenStream stream = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
