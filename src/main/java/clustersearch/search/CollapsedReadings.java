@@ -77,6 +77,7 @@ final class CollapsedReadings extends Query {
     if (query instanceof DisjunctionMaxQuery d) {
       List<Query> general = new ArrayList<>();
       List<Table> tables = new ArrayList<>();
+      List<Query> disjuncts = new ArrayList<>();
       boolean changed = false;
       int entries = 0;
       for (Query disjunct : d.getDisjuncts()) {
@@ -84,23 +85,18 @@ final class CollapsedReadings extends Query {
         if (table != null) {
           tables.add(table);
           entries += table.entries().size();
+          disjuncts.add(disjunct);
         } else {
           Query collapsed = collapse(disjunct);
           changed |= collapsed != disjunct;
           general.add(collapsed);
+          disjuncts.add(collapsed);
         }
       }
       if (entries >= 2) {
         return new CollapsedReadings(d, List.copyOf(general), List.copyOf(tables));
       }
-      if (!changed) {
-        return d;
-      }
-      List<Query> disjuncts = new ArrayList<>();
-      for (Query disjunct : d.getDisjuncts()) {
-        disjuncts.add(collapse(disjunct));
-      }
-      return new DisjunctionMaxQuery(disjuncts, d.getTieBreakerMultiplier());
+      return changed ? new DisjunctionMaxQuery(disjuncts, d.getTieBreakerMultiplier()) : d;
     }
     if (query instanceof BooleanQuery b) {
       BooleanQuery.Builder rebuilt =

@@ -88,7 +88,7 @@ class CollapsedReadingsTest extends OnTheRealList {
   }
 
   @Test
-  void aPartsReadingsOfTheSamePhrasesReadEachPhraseOnce() throws IOException {
+  void aPartsTermReadingsAreCollapsedAndKeepTheirLabels() throws IOException {
     try (ClusterIndex.Lease lease = stack.index().acquire()) {
       Query query =
           service.queries().build("生物医药", false, lease.searcher(), lease.vocabulary()).query();
@@ -110,10 +110,10 @@ class CollapsedReadingsTest extends OnTheRealList {
   }
 
   private static boolean holdsCollapsed(Query query) {
-    boolean[] found = {false};
     if (query instanceof CollapsedReadings) {
       return true;
     }
+    boolean[] found = {false};
     query.visit(
         new QueryVisitor() {
           @Override

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The two passes of a large index (matches counted without scores, then the top k collected with
  * Lucene free to skip what cannot make the page) give what the one exhaustive pass gives: the same
  * total, the same facet counts, the same hits in the same order with the same scores, for every
- * query of every judgment set, on the 2021 list and on 5,000 synthetic clusters in several
- * segments.
+ * query of every judgment set, on the 2021 list and on 5,000 synthetic clusters (one segment each
+ * since a generation is merged; CollapsedReadingsTest and LabelledFacetStateTest cover three).
  */
 class TopKTest {
 
