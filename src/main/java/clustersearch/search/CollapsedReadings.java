@@ -432,30 +432,30 @@ final class CollapsedReadings extends Query {
 
     @Override
     public float score() throws IOException {
-      // As DisjunctionMaxScorer: the highest, plus the tie-breaker times the sum of the others.
+      // As DisjunctionMaxScorer: the highest, plus the tie-breaker times the sum of the others;
+      // the readings scored by Lucene first, then the tables.
       float max = 0f;
       double others = 0;
-      for (Scorer s : generals) {
-        if (s != null && s.docID() == doc) {
-          float score = s.score();
-          if (score >= max) {
-            others += max;
-            max = score;
-          } else {
-            others += score;
+      for (int i = 0; i < generals.length + weight.termsOf.length; i++) {
+        float score;
+        if (i < generals.length) {
+          if (generals[i] == null || generals[i].docID() != doc) {
+            continue;
           }
+          score = generals[i].score();
+        } else {
+          int t = i - generals.length;
+          int best = best(t);
+          if (best < 0) {
+            continue;
+          }
+          score = weight.scoresOf[t][best];
         }
-      }
-      for (int t = 0; t < weight.termsOf.length; t++) {
-        int best = best(t);
-        if (best >= 0) {
-          float score = weight.scoresOf[t][best];
-          if (score >= max) {
-            others += max;
-            max = score;
-          } else {
-            others += score;
-          }
+        if (score >= max) {
+          others += max;
+          max = score;
+        } else {
+          others += score;
         }
       }
       return (float) (max + others * original.getTieBreakerMultiplier());
