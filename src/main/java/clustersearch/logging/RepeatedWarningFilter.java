@@ -25,7 +25,7 @@ public final class RepeatedWarningFilter extends TurboFilter {
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
   private volatile int perMinute = 5;
 
-  /** Set from logback.xml: {@code <perMinute>5</perMinute>}. */
+  /** Set by LogSetup, or from a Logback XML file: {@code <perMinute>5</perMinute>}. */
   public void setPerMinute(int perMinute) {
     this.perMinute = perMinute;
   }
