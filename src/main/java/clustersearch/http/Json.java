@@ -27,10 +27,13 @@ final class Json {
   private static ObjectMapper mapper() {
     ObjectMapper plain = JavalinJackson.defaultMapper().registerModule(new BlackbirdModule());
     ObjectMapper mapper = plain.copy();
-    // Hits write their clusters' fields from bytes encoded once per cluster (HitSerializer),
-    // encoded by the plain mapper, so a cluster reads the same in a hit and on its own.
+    // Hits write their clusters' fields from bytes encoded once per cluster (HitSerializer), and
+    // facet values their labels once per label (FacetValueSerializer), encoded by the plain
+    // mapper, so a cluster or a value reads the same either way.
     mapper.registerModule(
-        new SimpleModule("hits").addSerializer(new HitSerializer(plain.writer())));
+        new SimpleModule("fragments")
+            .addSerializer(new HitSerializer(plain.writer()))
+            .addSerializer(new FacetValueSerializer(plain.writer())));
     return mapper;
   }
 

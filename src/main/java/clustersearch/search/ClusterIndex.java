@@ -45,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * one and says so once.
  */
 public final class ClusterIndex implements Closeable {
+  /**
+   * Readers smaller than this search without Lucene's query cache, whose default policy caches
+   * nothing of a segment under 10,000 documents.
+   */
+  static final int QUERY_CACHE_FROM = 10_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(ClusterIndex.class);
 
   private final IndexLayout layout;
@@ -481,7 +487,13 @@ public final class ClusterIndex implements Closeable {
                     for (LeafReaderContext leaf : reader.leaves()) {
                       leaf.reader().checkIntegrity();
                     }
-                    return new FacetSearcher(reader, config, pinyin);
+                    FacetSearcher searcher = new FacetSearcher(reader, config, pinyin);
+                    if (reader.maxDoc() < QUERY_CACHE_FROM) {
+                      // Lucene's query cache never caches a segment this small, but still wrapped
+                      // every weight of every search to ask.
+                      searcher.setQueryCache(null);
+                    }
+                    return searcher;
                   }
                 });
         Instant builtAt = Files.getLastModifiedTime(path.resolve(IndexLayout.COMPLETE)).toInstant();
