@@ -463,9 +463,11 @@ public final class ClusterIndex implements Closeable {
       FacetsConfig config = Fields.facetsConfig();
       Directory directory = FSDirectory.open(path);
       try {
+        // A small index serves its searched terms' postings from arrays (HeapPostings); the
+        // manager owns the reader from here, and closes it if the first searcher fails.
         SearcherManager manager =
             new SearcherManager(
-                directory,
+                HeapPostings.wrap(DirectoryReader.open(directory)),
                 new SearcherFactory() {
                   @Override
                   public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)

@@ -33,4 +33,17 @@ class DivisionsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("divisions.tsv:2");
   }
+
+  @Test
+  void aCodeThatIsNotSixAsciiDigitsStopsStartUp(@TempDir Path dir) throws IOException {
+    for (String code : new String[] {"32058", "3205831", "32058x", "３２０５８３", ""}) {
+      Files.writeString(
+          dir.resolve("divisions.tsv"), "320583\t昆山市\t昆山\t苏州\t江苏\n" + code + "\t昆山市\t昆山\t苏州\t江苏\n");
+
+      assertThatThrownBy(() -> Divisions.load(dir))
+          .as(code)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("divisions.tsv:2");
+    }
+  }
 }
