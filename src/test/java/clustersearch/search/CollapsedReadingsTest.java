@@ -3,16 +3,12 @@ package clustersearch.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clustersearch.TestData;
-import clustersearch.index.ClusterDocuments;
 import clustersearch.index.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -37,19 +33,7 @@ class CollapsedReadingsTest extends OnTheRealList {
     PlanCompiler compiler = new PlanCompiler(fields, config.weights(), config.settings().search());
     try (ClusterIndex.Lease lease = stack.index().acquire();
         ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter writer =
-          new IndexWriter(
-              dir,
-              new IndexWriterConfig(fields.indexAnalyzer())
-                  .setMergePolicy(NoMergePolicy.INSTANCE))) {
-        var clusters = TestData.clusters2021(config);
-        for (int from : new int[] {30, 15, 0}) {
-          for (var c : clusters.subList(from, Math.min(from + 15, clusters.size()))) {
-            writer.addDocument(ClusterDocuments.toDocument(c, fields));
-          }
-          writer.commit();
-        }
-      }
+      writeInThreeSegments(dir, fields);
       try (DirectoryReader segmented = DirectoryReader.open(dir)) {
         assertThat(segmented.leaves()).hasSize(3);
         int collapsed = 0;

@@ -3,7 +3,6 @@ package clustersearch.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clustersearch.TestData;
-import clustersearch.index.ClusterDocuments;
 import clustersearch.index.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
@@ -108,19 +106,7 @@ class HeapPostingsTest extends OnTheRealList {
     PlanCompiler compiler = new PlanCompiler(fields, config.weights(), config.settings().search());
     try (ClusterIndex.Lease lease = stack.index().acquire();
         ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter writer =
-          new IndexWriter(
-              dir,
-              new IndexWriterConfig(fields.indexAnalyzer())
-                  .setMergePolicy(NoMergePolicy.INSTANCE))) {
-        var clusters = TestData.clusters2021(config);
-        for (int from : new int[] {30, 15, 0}) {
-          for (var c : clusters.subList(from, Math.min(from + 15, clusters.size()))) {
-            writer.addDocument(ClusterDocuments.toDocument(c, fields));
-          }
-          writer.commit();
-        }
-      }
+      writeInThreeSegments(dir, fields);
       IndexReader served = lease.searcher().getIndexReader();
       try (DirectoryReader segmented = DirectoryReader.open(dir)) {
         DirectoryReader wrapped = HeapPostings.wrap(segmented);

@@ -1,8 +1,14 @@
 package clustersearch.search;
 
 import clustersearch.TestData;
+import clustersearch.index.ClusterDocuments;
+import clustersearch.index.Fields;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,5 +28,24 @@ abstract class OnTheRealList {
   @AfterAll
   static void close() throws IOException {
     stack.close();
+  }
+
+  /**
+   * The 2021 list written into {@code dir} as three segments (rows 31–43, 16–30, 1–15), for checks
+   * that a query reads the same across segments as in one.
+   */
+  static void writeInThreeSegments(Directory dir, Fields fields) throws IOException {
+    try (IndexWriter writer =
+        new IndexWriter(
+            dir,
+            new IndexWriterConfig(fields.indexAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE))) {
+      var clusters = TestData.clusters2021(TestData.config(home));
+      for (int from : new int[] {30, 15, 0}) {
+        for (var c : clusters.subList(from, Math.min(from + 15, clusters.size()))) {
+          writer.addDocument(ClusterDocuments.toDocument(c, fields));
+        }
+        writer.commit();
+      }
+    }
   }
 }
