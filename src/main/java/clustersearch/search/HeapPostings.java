@@ -33,7 +33,11 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  * offsets are not kept (no field indexes them); a request for them, and impacts, go to Lucene.
  */
 final class HeapPostings extends FilterDirectoryReader {
-  /** Terms kept per segment at most; past it, postings come from Lucene as before. */
+  /**
+   * Terms kept per segment at most; past it, postings come from Lucene as before. What is kept is
+   * bounded by the segment's own postings too, 8 bytes each: a 10,000-document list of 100 terms a
+   * document holds a million, 8 MB, were every term searched.
+   */
   static final int MAX_TERMS = 50_000;
 
   /** {@code reader}, its postings served from arrays when it is small; else {@code reader}. */
