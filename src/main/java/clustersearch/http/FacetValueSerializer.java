@@ -23,6 +23,9 @@ final class FacetValueSerializer extends StdSerializer<FacetValue> {
   /** Labels kept at most: every province, industry, area and year of the largest list, and more. */
   private static final int LABELS = 10_000;
 
+  /** How a value without children ends: its count, last. */
+  private static final String COUNT_LAST = "\"count\":0}";
+
   private record Label(String value, String code, String labelEn, Integer year) {}
 
   private final Cache<Label, SerializedString> fragments =
@@ -61,11 +64,10 @@ final class FacetValueSerializer extends StdSerializer<FacetValue> {
                   new FacetValue(
                       label.value(), label.code(), label.labelEn(), label.year(), 0, null)),
               StandardCharsets.UTF_8);
-      int count = object.lastIndexOf("\"count\":0");
-      if (count < 0 || !object.endsWith("\"count\":0}")) {
+      if (!object.endsWith(COUNT_LAST)) {
         throw new IllegalStateException("a facet value no longer ends with its count: " + object);
       }
-      return new SerializedString(object.substring(1, count));
+      return new SerializedString(object.substring(1, object.length() - COUNT_LAST.length()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

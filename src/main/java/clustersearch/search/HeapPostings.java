@@ -214,20 +214,24 @@ final class HeapPostings extends FilterDirectoryReader {
 
     @Override
     public boolean seekExact(BytesRef text) throws IOException {
-      pendingTerm = null;
-      return own().seekExact(text);
+      return forget().seekExact(text);
     }
 
     @Override
     public SeekStatus seekCeil(BytesRef text) throws IOException {
-      pendingTerm = null;
-      return own().seekCeil(text);
+      return forget().seekCeil(text);
     }
 
     @Override
     public void seekExact(long ord) throws IOException {
+      forget().seekExact(ord);
+    }
+
+    /** Lucene's enumerator, a remembered seek by state dropped: another seek replaces it. */
+    private TermsEnum forget() throws IOException {
       pendingTerm = null;
-      own().seekExact(ord);
+      pendingState = null;
+      return own();
     }
 
     @Override

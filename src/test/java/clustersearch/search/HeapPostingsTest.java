@@ -58,6 +58,29 @@ class HeapPostingsTest extends OnTheRealList {
   }
 
   @Test
+  void aSeekByTextAfterASeekByStateIsOnTheNewTerm() throws IOException {
+    // A seek by state is remembered until something needs the enumerator; a later seek by text
+    // replaces it whole, its state too.
+    try (ClusterIndex.Lease lease = stack.index().acquire()) {
+      LeafReaderContext leaf = lease.searcher().getIndexReader().leaves().get(0);
+      LeafReaderContext ownLeaf =
+          ((FilterDirectoryReader) lease.searcher().getIndexReader()).getDelegate().leaves().get(0);
+      TermsEnum own = ownLeaf.reader().terms(Fields.gram(Fields.INDUSTRY)).iterator();
+      BytesRef first = BytesRef.deepCopyOf(own.next());
+      TermState firstState = own.termState();
+      BytesRef second = BytesRef.deepCopyOf(own.next());
+      TermState secondState = own.termState();
+
+      TermsEnum served = leaf.reader().terms(Fields.gram(Fields.INDUSTRY)).iterator();
+      served.seekExact(first, firstState);
+      assertThat(served.seekExact(second)).isTrue();
+
+      assertThat(served.term()).isEqualTo(second);
+      assertThat(served.termState()).hasToString(secondState.toString());
+    }
+  }
+
+  @Test
   void everyTermHasLucenesDocumentsAndFrequenciesWhicheverWayItIsSought() throws IOException {
     try (ClusterIndex.Lease lease = stack.index().acquire()) {
       IndexReader served = lease.searcher().getIndexReader();
