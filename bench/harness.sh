@@ -33,8 +33,8 @@ start() { # config dir
   for _ in $(seq 1 400); do curl -sf "$base/api/ready" > /dev/null && return; sleep 0.05; done
   echo "the server did not start:" >&2; cat "$work/server.log" >&2; exit 1
 }
-# The launcher writes its class-data archive (AppCDS) when the first server without one stops; a
-# server writing it runs slower and starts without it, so one start and stop comes first.
+# The launcher writes its class-data archive (AppCDS) by a training run before the first server
+# without one starts: one start and stop comes first, so that no cold start below includes it.
 if [[ ! target/cluster-search.jsa -nt target/cluster-search.jar ]]; then
   start config
   stop

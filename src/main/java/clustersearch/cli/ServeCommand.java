@@ -69,8 +69,16 @@ final class ServeCommand implements Callable<Integer> {
               + " with its CURRENT swapped.")
   Path indexFrom;
 
+  @Option(
+      names = "--training-run",
+      hidden = true,
+      description =
+          "Serve on a free loopback port, send the server TrainingRun's fixed requests and stop:"
+              + " the launcher's run that writes the class-data-sharing archive.")
+  boolean trainingRun;
+
   /**
-   * The launcher's first serve writes the class-data-sharing archive as the JVM exits, which takes
+   * The launcher's training run writes the class-data-sharing archive as the JVM exits, which takes
    * some seconds with nothing else to show: says so.
    */
   private static void archiveNotice() {
@@ -135,8 +143,10 @@ final class ServeCommand implements Callable<Integer> {
             ? null
             : new HttpApi.Admin(new IndexAdmin(config, stack), token.strip());
     Javalin app =
-        HttpApi.create(stack.service(), config.settings(), admin)
-            .start(host != null ? host : server.host(), port != null ? port : server.port());
+        trainingRun
+            ? HttpApi.create(stack.service(), config.settings(), null).start("127.0.0.1", 0)
+            : HttpApi.create(stack.service(), config.settings(), admin)
+                .start(host != null ? host : server.host(), port != null ? port : server.port());
     stages.done("HTTP server");
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
@@ -170,6 +180,11 @@ final class ServeCommand implements Callable<Integer> {
       // Load smartcn's dictionaries and JIT the query path before the first visitor does.
       stack.service().search(SearchRequest.of("生物医药 智能制造", 10));
       stages.done("first search");
+      if (trainingRun) {
+        System.out.println("training run: answers by status " + TrainingRun.run(address));
+        archiveNotice();
+        return 0;
+      }
       reloader = reloader(stack, config);
       System.out.printf(
           "cluster-search serving %d clusters at %s%n",
@@ -177,7 +192,6 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println(stages);
       stop.await();
       LOG.info("stopping: finishing requests in flight");
-      archiveNotice();
       return 0;
     } finally {
       if (reloader != null) {

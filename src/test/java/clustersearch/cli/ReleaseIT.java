@@ -67,6 +67,14 @@ class ReleaseIT {
           .contains("\"id\":\"2021-19\"");
       assertThat(answer.body().indexOf("2021-19")).isLessThan(answer.body().indexOf("2021-21"));
       assertThat(release.resolve("index/CURRENT")).exists();
+      // Issue 19: the launcher's training run wrote the start-up archive before the server
+      // started, and the server maps it (the launcher execs the JVM: the same process).
+      Path archive = release.resolve("index/.start-up.jsa");
+      assertThat(archive).isNotEmptyFile();
+      assertThat(Files.readString(release.resolve("index/.start-up.jsa.log")))
+          .contains("training run: answers by status {200=46, 400=2, 404=2}");
+      assertThat(Files.readString(Path.of("/proc", server.process.pid() + "", "maps")))
+          .contains(archive.toRealPath().toString());
 
       server.process.destroy();
       assertThat(server.waitForExit()).isZero();
