@@ -59,6 +59,8 @@ public final class Fields {
   /**
    * The configuration files whose content the index is built from (index-time configuration): an
    * edit of one makes the fingerprint differ, and serve rebuilds the index instead of serving it.
+   * Of {@code settings.yaml} only its {@code analysis} section counts: the server's, the search's
+   * and the lists' settings change nothing an index holds.
    */
   public static final List<String> INDEX_TIME_CONFIG =
       List.of(
@@ -239,7 +241,7 @@ public final class Fields {
         config.settings().analysis(),
         config.provinces().order(),
         new IndustryKnowledge(config.knowledge()),
-        fingerprint(config.configDir()));
+        fingerprint(config.configDir(), config.settings().analysis()));
   }
 
   /**
@@ -256,17 +258,33 @@ public final class Fields {
   }
 
   /**
-   * The first 12 hex digits of the SHA-256 of the index-time configuration files of {@code dir}
-   * ({@link #INDEX_TIME_CONFIG}, by name and content; a missing file counts as empty).
+   * The first 12 hex digits of the SHA-256 of the index-time configuration of {@code dir} ({@link
+   * #INDEX_TIME_CONFIG}, by name and content; a missing file counts as empty, missing settings as
+   * the defaults), its settings read from its {@code settings.yaml}.
    */
   public static String fingerprint(Path dir) {
+    Settings settings =
+        Files.isRegularFile(dir.resolve(Settings.FILE)) ? Settings.load(dir) : Settings.defaults();
+    return fingerprint(dir, settings.analysis());
+  }
+
+  /**
+   * As {@link #fingerprint(Path)}, with {@code analysis} (the settings' one index-time section, as
+   * parsed) standing for {@code settings.yaml}.
+   */
+  public static String fingerprint(Path dir, Settings.Analysis analysis) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (String name : INDEX_TIME_CONFIG) {
-        Path file = dir.resolve(name);
         sha.update(name.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
-        if (Files.isRegularFile(file)) {
+        Path file = dir.resolve(name);
+        if (name.equals(Settings.FILE)) {
+          for (String phrase : analysis.boilerplate()) {
+            sha.update(phrase.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 1);
+          }
+        } else if (Files.isRegularFile(file)) {
           sha.update(Files.readAllBytes(file));
         }
         sha.update((byte) 0);

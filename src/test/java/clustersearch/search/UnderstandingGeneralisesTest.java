@@ -180,6 +180,29 @@ class UnderstandingGeneralisesTest extends OnTheRealList {
     assertThat(Fields.fingerprint(dir)).isEqualTo(edited);
   }
 
+  /**
+   * Found while benchmarking issue 19: the whole of settings.yaml counted as index-time
+   * configuration, so a server started with the response cache off (or on another port) rebuilt the
+   * index it was given. Only its analysis section changes what an index holds.
+   */
+  @Test
+  void onlyTheAnalysisSectionOfTheSettingsCountsInTheFingerprint(@TempDir Path dir)
+      throws IOException {
+    String settings = Files.readString(clustersearch.TestData.CONFIG.resolve("settings.yaml"));
+    Files.writeString(dir.resolve("settings.yaml"), settings);
+    String before = Fields.fingerprint(dir);
+    Files.writeString(
+        dir.resolve("settings.yaml"),
+        settings
+                .replace("responseCacheMegabytes: 16", "responseCacheMegabytes: 0")
+                .replace("port: 7070", "port: 7071")
+                .replace("maxSize: 100", "maxSize: 50")
+            + "# a comment\n");
+    assertThat(Fields.fingerprint(dir)).isEqualTo(before);
+    Files.writeString(dir.resolve("settings.yaml"), settings.replace("管委会, 科技厅", "管委会, 办公室, 科技厅"));
+    assertThat(Fields.fingerprint(dir)).isNotEqualTo(before);
+  }
+
   @Test
   void aMinusExcludesWhatItNamesInsteadOfBoostingIt() throws IOException {
     List<String> found = ids(search("生物医药 -山东"));
