@@ -463,11 +463,12 @@ public final class ClusterIndex implements Closeable {
       FacetsConfig config = Fields.facetsConfig();
       Directory directory = FSDirectory.open(path);
       try {
-        // A small index serves its searched terms' postings from arrays (HeapPostings); the
-        // manager owns the reader from here, and closes it if the first searcher fails.
+        // Facet ordinals come from arrays (HeapOrdinals), and a small index's searched terms'
+        // postings too (HeapPostings); the manager owns the reader from here, and closes it if
+        // the first searcher fails.
         SearcherManager manager =
             new SearcherManager(
-                HeapPostings.wrap(DirectoryReader.open(directory)),
+                HeapPostings.wrap(HeapOrdinals.wrap(DirectoryReader.open(directory))),
                 new SearcherFactory() {
                   @Override
                   public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
