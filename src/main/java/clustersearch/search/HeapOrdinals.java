@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FilterDirectoryReader;
-import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -27,7 +25,7 @@ import org.apache.lucene.util.BytesRef;
  * field of more values is read from Lucene as before. A million synthetic clusters: 7.0 and 5.0
  * ordinals a document in the two facet fields, 95 and 259 values, 25 MB in all.
  */
-final class HeapOrdinals extends FilterDirectoryReader {
+final class HeapOrdinals extends SameDocumentsReader {
   /** The facet fields whose ordinals are kept. */
   static final Set<String> FIELDS =
       Set.of(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, Fields.STATS_FACETS);
@@ -41,14 +39,7 @@ final class HeapOrdinals extends FilterDirectoryReader {
   }
 
   private HeapOrdinals(DirectoryReader in) throws IOException {
-    super(
-        in,
-        new SubReaderWrapper() {
-          @Override
-          public LeafReader wrap(LeafReader reader) {
-            return new Leaf(reader);
-          }
-        });
+    super(in, Leaf::new);
   }
 
   @Override
@@ -56,13 +47,8 @@ final class HeapOrdinals extends FilterDirectoryReader {
     return wrap(in);
   }
 
-  @Override
-  public CacheHelper getReaderCacheHelper() {
-    return in.getReaderCacheHelper(); // the same documents: caches keyed by the reader hold
-  }
-
   /** One segment: its facet fields' ordinals from arrays, everything else its own. */
-  private static final class Leaf extends FilterLeafReader {
+  private static final class Leaf extends SameDocumentsReader.Leaf {
     private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
 
     Leaf(LeafReader in) {
@@ -87,16 +73,6 @@ final class HeapOrdinals extends FilterDirectoryReader {
         }
       }
       return new ArrayOrdinals(table, in, field);
-    }
-
-    @Override
-    public CacheHelper getCoreCacheHelper() {
-      return in.getCoreCacheHelper();
-    }
-
-    @Override
-    public CacheHelper getReaderCacheHelper() {
-      return in.getReaderCacheHelper();
     }
   }
 

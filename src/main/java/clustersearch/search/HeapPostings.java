@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.BaseTermsEnum;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.ImpactsEnum;
 import org.apache.lucene.index.LeafReader;
@@ -32,7 +31,7 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  * terms are the reader's: scores are the same bit for bit ({@code HeapPostingsTest}). Positions and
  * offsets are not kept (no field indexes them); a request for them, and impacts, go to Lucene.
  */
-final class HeapPostings extends FilterDirectoryReader {
+final class HeapPostings extends SameDocumentsReader {
   /**
    * Terms kept per segment at most; past it, postings come from Lucene as before. What is kept is
    * bounded by the segment's own postings too, 8 bytes each: a 10,000-document list of 100 terms a
@@ -49,14 +48,7 @@ final class HeapPostings extends FilterDirectoryReader {
   }
 
   private HeapPostings(DirectoryReader in) throws IOException {
-    super(
-        in,
-        new SubReaderWrapper() {
-          @Override
-          public LeafReader wrap(LeafReader reader) {
-            return new Leaf(reader);
-          }
-        });
+    super(in, Leaf::new);
   }
 
   @Override
@@ -64,13 +56,8 @@ final class HeapPostings extends FilterDirectoryReader {
     return wrap(in);
   }
 
-  @Override
-  public CacheHelper getReaderCacheHelper() {
-    return in.getReaderCacheHelper(); // the same documents: caches keyed by the reader hold
-  }
-
   /** One segment: its fields' terms wrapped, everything else its own. */
-  private static final class Leaf extends FilterLeafReader {
+  private static final class Leaf extends SameDocumentsReader.Leaf {
     private final ConcurrentHashMap<String, HeapTerms> fields = new ConcurrentHashMap<>();
     private final AtomicInteger kept = new AtomicInteger();
 
@@ -89,16 +76,6 @@ final class HeapPostings extends FilterDirectoryReader {
         terms = fields.computeIfAbsent(field, f -> new HeapTerms(own, kept));
       }
       return terms;
-    }
-
-    @Override
-    public CacheHelper getCoreCacheHelper() {
-      return in.getCoreCacheHelper();
-    }
-
-    @Override
-    public CacheHelper getReaderCacheHelper() {
-      return in.getReaderCacheHelper();
     }
   }
 
