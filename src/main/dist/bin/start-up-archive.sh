@@ -28,6 +28,7 @@ start_up_archive() {
     echo "cluster-search: writing the start-up archive $cds (once per build: a training run of" \
       "the server, some seconds; its log: $cds.log) ..." >&2
     rm -f "$cds"
+    mkdir -p "$(dirname "$cds")"
     # Written under a name of its own and renamed whole: two launchers training at once each
     # publish a complete archive.
     if MALLOC_ARENA_MAX=2 "$java" -XX:+UseSerialGC -Xms48m -Xmx256m -Xmn24m \

@@ -139,14 +139,15 @@ final class ServeCommand implements Callable<Integer> {
             });
     String token = System.getenv(ADMIN_TOKEN);
     HttpApi.Admin admin =
-        token == null || token.isBlank() || replica
+        token == null || token.isBlank() || replica || trainingRun
             ? null
             : new HttpApi.Admin(new IndexAdmin(config, stack), token.strip());
+    // A training run listens on a free loopback port, whatever the settings and options say.
     Javalin app =
-        trainingRun
-            ? HttpApi.create(stack.service(), config.settings(), null).start("127.0.0.1", 0)
-            : HttpApi.create(stack.service(), config.settings(), admin)
-                .start(host != null ? host : server.host(), port != null ? port : server.port());
+        HttpApi.create(stack.service(), config.settings(), admin)
+            .start(
+                trainingRun ? "127.0.0.1" : host != null ? host : server.host(),
+                trainingRun ? 0 : port != null ? port : server.port());
     stages.done("HTTP server");
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());

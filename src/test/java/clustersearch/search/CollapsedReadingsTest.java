@@ -2,8 +2,6 @@ package clustersearch.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import clustersearch.TestData;
-import clustersearch.index.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +26,9 @@ class CollapsedReadingsTest extends OnTheRealList {
   void collapsedQueriesScoreAsTheQueriesTheyCollapse() throws IOException {
     Set<String> queries = JudgedQueries.all();
     assertThat(queries).hasSizeGreaterThan(250);
-    var config = TestData.config(home);
-    Fields fields = Fields.of(config);
-    PlanCompiler compiler = new PlanCompiler(fields, config.weights(), config.settings().search());
+    PlanCompiler compiler = compiler();
     try (ClusterIndex.Lease lease = stack.index().acquire();
-        ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      writeInThreeSegments(dir, fields);
+        ByteBuffersDirectory dir = threeSegments()) {
       try (DirectoryReader segmented = DirectoryReader.open(dir)) {
         assertThat(segmented.leaves()).hasSize(3);
         int collapsed = 0;

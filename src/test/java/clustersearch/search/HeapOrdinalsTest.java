@@ -2,7 +2,6 @@ package clustersearch.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import clustersearch.TestData;
 import clustersearch.index.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,8 +31,7 @@ class HeapOrdinalsTest extends OnTheRealList {
 
   @Test
   void everyDocumentHasLucenesOrdinalsAndLabels() throws IOException {
-    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      writeInThreeSegments(dir, Fields.of(TestData.config(home)));
+    try (ByteBuffersDirectory dir = threeSegments()) {
       try (DirectoryReader own = DirectoryReader.open(dir)) {
         DirectoryReader served = HeapOrdinals.wrap(own);
         assertThat(served.leaves()).hasSize(3);
@@ -69,12 +67,9 @@ class HeapOrdinalsTest extends OnTheRealList {
 
   @Test
   void everyJudgedQueryCountsAsOnLucenesOrdinals() throws IOException {
-    var config = TestData.config(home);
-    Fields fields = Fields.of(config);
-    PlanCompiler compiler = new PlanCompiler(fields, config.weights(), config.settings().search());
+    PlanCompiler compiler = compiler();
     try (ClusterIndex.Lease lease = stack.index().acquire();
-        ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      writeInThreeSegments(dir, fields);
+        ByteBuffersDirectory dir = threeSegments()) {
       IndexReader served = lease.searcher().getIndexReader();
       assertThat(served.leaves().get(0).reader().getSortedSetDocValues(Fields.STATS_FACETS))
           .isNotInstanceOf(ownClass(served));

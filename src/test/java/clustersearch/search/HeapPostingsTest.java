@@ -2,7 +2,6 @@ package clustersearch.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import clustersearch.TestData;
 import clustersearch.index.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -124,12 +123,9 @@ class HeapPostingsTest extends OnTheRealList {
   @Test
   void everyJudgedQueryScoresAsOnLucenesPostings() throws IOException {
     Set<String> queries = JudgedQueries.all();
-    var config = TestData.config(home);
-    Fields fields = Fields.of(config);
-    PlanCompiler compiler = new PlanCompiler(fields, config.weights(), config.settings().search());
+    PlanCompiler compiler = compiler();
     try (ClusterIndex.Lease lease = stack.index().acquire();
-        ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      writeInThreeSegments(dir, fields);
+        ByteBuffersDirectory dir = threeSegments()) {
       IndexReader served = lease.searcher().getIndexReader();
       try (DirectoryReader segmented = DirectoryReader.open(dir)) {
         DirectoryReader wrapped = HeapPostings.wrap(segmented);

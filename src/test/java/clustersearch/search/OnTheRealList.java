@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
-import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +30,19 @@ abstract class OnTheRealList {
     stack.close();
   }
 
+  /** The plan compiler of the bundled configuration, as the service builds it. */
+  static PlanCompiler compiler() {
+    var config = TestData.config(home);
+    return new PlanCompiler(Fields.of(config), config.weights(), config.settings().search());
+  }
+
   /**
-   * The 2021 list written into {@code dir} as three segments (rows 31–43, 16–30, 1–15), for checks
-   * that a query reads the same across segments as in one.
+   * The 2021 list written into a new in-memory directory as three segments (rows 31–43, 16–30,
+   * 1–15), for checks that a query reads the same across segments as in one.
    */
-  static void writeInThreeSegments(Directory dir, Fields fields) throws IOException {
+  static ByteBuffersDirectory threeSegments() throws IOException {
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    Fields fields = Fields.of(TestData.config(home));
     try (IndexWriter writer =
         new IndexWriter(
             dir,
@@ -47,5 +55,6 @@ abstract class OnTheRealList {
         writer.commit();
       }
     }
+    return dir;
   }
 }
