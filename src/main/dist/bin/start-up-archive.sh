@@ -9,8 +9,9 @@
 # a million clusters four times slower (BENCHMARKS.md). JAVA_OPTS stay out of the training run: one
 # written under a JFR recording made every later server 6–7 times slower.
 #
-# start_up_archive ARCHIVE JAR JAVA_ARGS… -- ARGS…: JAVA_ARGS start the program (-jar X, or -cp
-# and a main class), ARGS are the launcher's. Sets `share` to the JVM option that uses the archive,
+# start_up_archive ARCHIVE JAR JAVA_ARGS… -- ARGS…: JAVA_ARGS start the program as the launcher
+# starts the server (its memory and GC settings, then -jar X, or -cp and a main class; not
+# JAVA_OPTS), ARGS are the launcher's. Sets `share` to the JVM option that uses the archive,
 # or to nothing (not a server, or the training failed: the server starts without one).
 start_up_archive() {
   local cds=$1 jar=$2 java=${JAVA:-java}
@@ -31,8 +32,7 @@ start_up_archive() {
     mkdir -p "$(dirname "$cds")"
     # Written under a name of its own and renamed whole: two launchers training at once each
     # publish a complete archive.
-    if MALLOC_ARENA_MAX=2 "$java" -XX:+UseSerialGC -Xms48m -Xmx256m -Xmn24m \
-      -XX:ArchiveClassesAtExit="$cds.$$" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
+    if "$java" -XX:ArchiveClassesAtExit="$cds.$$" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
       "${launch[@]}" "$@" --training-run > "$cds.log" 2>&1 && [[ -s "$cds.$$" ]]; then
       mv -f "$cds.$$" "$cds"
     else

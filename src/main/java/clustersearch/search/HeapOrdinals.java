@@ -23,7 +23,7 @@ import org.apache.lucene.util.BytesRef;
  * <p>What is kept: for each facet field, a document's first ordinal's position (4 bytes a document)
  * and its ordinals, one byte each when the field has at most 256 values, two when at most 65,536; a
  * field of more values is read from Lucene as before. A million synthetic clusters: 7.0 and 5.0
- * ordinals a document in the two facet fields, 95 and 259 values, 25 MB in all.
+ * ordinals a document in the two facet fields, 95 and 259 values: 25 MB in all by those counts.
  */
 final class HeapOrdinals extends SameDocumentsReader {
   /** The facet fields whose ordinals are kept. */
